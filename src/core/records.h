@@ -94,6 +94,20 @@ extern const struct hw_field hw_child_fields[];
 extern const struct hw_field hw_episode_fields[];
 extern const struct hw_field hw_interview_fields[];
 
+/* The three record types, described once for generic code (storage, import,
+ * the command line). */
+enum hw_rectype { HW_REC_CHILD = 0, HW_REC_EPISODE, HW_REC_INTERVIEW, HW_REC_COUNT };
+
+struct hw_rectype_info {
+    const char *name;   /* "child": CLI noun, messages */
+    const char *plural; /* "children": table and import name */
+    const struct hw_field *fields;
+    size_t size; /* sizeof the record struct */
+};
+extern const struct hw_rectype_info hw_rectypes[HW_REC_COUNT];
+/* Looks up by name or plural ("child", "children"); NULL when unknown. */
+const struct hw_rectype_info *hw_rectype_find(const char *name);
+
 const struct hw_field *hw_field_find(const struct hw_field *table, const char *name);
 /* Parses text into the field of rec. Empty text unsets the field. On bad text
  * returns -1 and err says what was expected (the caller adds where). */

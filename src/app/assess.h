@@ -1,0 +1,29 @@
+/* assess.h - what the rules say about one stored episode.
+ *
+ * Loads what the pure rules need (the child, the child's other episodes)
+ * from the store and runs them: the interview decision with the criteria
+ * that fired, the actions due, and the repeat/persistent pattern.
+ */
+#ifndef HW_ASSESS_H
+#define HW_ASSESS_H
+
+#include "core/config.h"
+#include "core/records.h"
+#include "core/rules.h"
+#include "store/store.h"
+
+#define HW_ASSESS_MAX_ACTIONS 64
+
+struct hw_assessment {
+    struct hw_rhi_decision rhi;
+    struct hw_pattern pattern;
+    struct hw_action_due actions[HW_ASSESS_MAX_ACTIONS];
+    size_t n_actions;
+};
+
+/* child must be the episode's child. Returns 0, or -1 on a storage fault. */
+int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const struct hw_child *child,
+                      const struct hw_episode *e, hw_instant now, struct hw_assessment *out,
+                      struct hw_err *err);
+
+#endif

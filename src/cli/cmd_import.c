@@ -1,0 +1,43 @@
+/* cmd_import.c - `homeward import children|episodes|interviews FILE...`. */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/import.h"
+
+static int cmd_import(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                      struct hw_err *err)
+{
+    (void)cmd;
+    const struct hw_rectype_info *ti = hw_rectype_find(a->pos[0]);
+    if (ti == NULL || strcmp(ti->plural, a->pos[0]) != 0)
+        return hw_fail(err, HW_EINPUT,
+                       "import: expected children, episodes or interviews, got '%s'", a->pos[0]);
+    if (hw_ctx_store(ctx, err) < 0)
+        return -1;
+    /* Each file is its own all-or-nothing import, in the order given. */
+    for (int i = 1; i < a->npos; i++) {
+        struct hw_import_result res;
+        int rc = hw_import_csv(ctx->store, &ctx->cfg, (enum hw_rectype)(ti - hw_rectypes),
+                               a->pos[i], &res, err);
+        if (rc < 0) {
+            if (res.errors.len) {
+                fputs(res.errors.data, stderr);
+                if (res.n_errors > HW_IMPORT_ERRORS_LISTED)
+                    fprintf(stderr, "... and %zu more\n", res.n_errors - HW_IMPORT_ERRORS_LISTED);
+            }
+            hw_import_result_free(&res);
+            return -1;
+        }
+        fprintf(ctx->out, "%s: %zu rows: %zu %s added, %zu updated.\n", a->pos[i], res.rows,
+                res.added, ti->plural, res.updated);
+        hw_import_result_free(&res);
+    }
+    return 0;
+}
+
+const struct hw_cmd hw_import_cmds[] = {
+    {"import", NULL, "children|episodes|interviews FILE...",
+     "import records from CSV files (all or nothing per file; re-importing updates)", NULL, 2,
+     HW_MAX_ARGS, cmd_import, -1, false},
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+};

@@ -1,0 +1,66 @@
+/* cmd_misc.c - configuration, code lists and the database's state. */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/records.h"
+#include "core/rules.h"
+
+static int cmd_config_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                           struct hw_err *err)
+{
+    (void)cmd, (void)a, (void)err;
+    struct hw_buf b = {0};
+    hw_buf_printf(&b, "# Homeward rule thresholds%s%s\n", ctx->config_path ? " from " : " (defaults)",
+                  ctx->config_path ? ctx->config_path : "");
+    hw_config_write(&ctx->cfg, &b);
+    hw_out(ctx, b.data, b.len);
+    hw_buf_free(&b);
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    const struct hw_code *codes;
+} code_tables[] = {
+    {"case_status", hw_case_status_codes},   {"placement_type", hw_placement_codes},
+    {"kind", hw_kind_codes},                 {"risk", hw_risk_codes},
+    {"flags", hw_flag_codes},                {"decision", hw_decision_codes},
+    {"outcome", hw_outcome_codes},           {"conducted_by", hw_conducted_by_codes},
+    {"screening", hw_screening_codes},       {"rhi_criteria", hw_criterion_codes},
+    {"actions", hw_action_codes},            {NULL, NULL},
+};
+
+static int cmd_codes(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                     struct hw_err *err)
+{
+    (void)cmd, (void)err;
+    for (int i = 0; code_tables[i].name; i++) {
+        if (a->npos && strcmp(a->pos[0], code_tables[i].name) != 0)
+            continue;
+        fprintf(ctx->out, "%s:\n", code_tables[i].name);
+        for (const struct hw_code *c = code_tables[i].codes; c->code; c++)
+            fprintf(ctx->out, "  %-20s %s\n", c->code, c->label);
+    }
+    return 0;
+}
+
+static int cmd_db_status(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                         struct hw_err *err)
+{
+    (void)cmd, (void)a;
+    if (hw_ctx_store(ctx, err) < 0)
+        return -1;
+    fprintf(ctx->out, "database %s: %s, schema version %d\n", ctx->db_path,
+            hw_store_backend(ctx->store), hw_store_schema_version(ctx->store));
+    return 0;
+}
+
+const struct hw_cmd hw_misc_cmds[] = {
+    {"config", "show", "", "print the rule thresholds in force, as a configuration file", NULL, 0,
+     0, cmd_config_show, -1, false},
+    {"codes", NULL, "[LIST]", "list the codes each coded field accepts", NULL, 0, 1, cmd_codes,
+     -1, false},
+    {"db", "status", "", "open (creating or upgrading) the database and show its version", NULL,
+     0, 0, cmd_db_status, -1, false},
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+};

@@ -1,0 +1,680 @@
+/* cmd_records.c - add, update, show and list children, episodes and
+ * interviews; record a return; offer and complete an interview.
+ *
+ * Every write: parse the options through the record's field table, check the
+ * record against the store (app/check.h), then store it in one transaction.
+ * A write that fails changes nothing.
+ */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/assess.h"
+#include "app/check.h"
+#include "cli/cli.h"
+#include "io/csv_write.h"
+#include "io/record_json.h"
+#include "report/table.h"
+
+/* ---- helpers ---- */
+
+static void *record_new(enum hw_rectype t)
+{
+    void *rec = hw_calloc(1, hw_rectypes[t].size);
+    hw_record_init(hw_rectypes[t].fields, rec);
+    return rec;
+}
+
+static void record_free(enum hw_rectype t, void *rec)
+{
+    if (rec) {
+        hw_record_clear(hw_rectypes[t].fields, rec);
+        free(rec);
+    }
+}
+
+/* Sets each field given as an option (--first-name for first_name). */
+static int apply_options(enum hw_rectype t, void *rec, const struct hw_args *a,
+                         struct hw_err *err)
+{
+    for (const struct hw_field *f = hw_rectypes[t].fields + 1; f->name; f++) {
+        char opt[48];
+        snprintf(opt, sizeof opt, "%s", f->name);
+        for (char *p = opt; *p; p++)
+            if (*p == '_')
+                *p = '-';
+        const char *v = hw_arg(a, opt);
+        struct hw_err why;
+        if (v && hw_field_set(f, rec, v, &why) < 0)
+            return hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
+    }
+    return 0;
+}
+
+/* Loads record id of type t into rec; a missing record is an input error. */
+static int load(struct hw_ctx *ctx, enum hw_rectype t, const char *id, void *rec,
+                struct hw_err *err)
+{
+    int found = hw_store_get(ctx->store, t, id, rec, err);
+    if (found < 0)
+        return -1;
+    if (found == 0)
+        return hw_fail(err, HW_ENOTFOUND, "no %s %s is recorded", hw_rectypes[t].name, id);
+    return 0;
+}
+
+/* Checks and stores rec in one transaction. */
+static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, struct hw_err *err)
+{
+    if (hw_record_check(hw_rectypes[t].fields, rec, err) < 0)
+        return -1;
+    if (hw_store_begin(ctx->store, err) < 0)
+        return -1;
+    if (hw_check_record(ctx->store, &ctx->cfg, t, rec, err) < 0 ||
+        hw_store_put(ctx->store, t, rec, err) < 0 || hw_store_commit(ctx->store, err) < 0) {
+        hw_store_rollback(ctx->store);
+        return -1;
+    }
+    return 0;
+}
+
+static void print_line(struct hw_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void print_line(struct hw_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(ctx->out, fmt, ap);
+    va_end(ap);
+    fputc('\n', ctx->out);
+}
+
+static void print_json(struct hw_ctx *ctx, json_t *v)
+{
+    char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fprintf(ctx->out, "%s\n", text);
+    free(text);
+    json_decref(v);
+}
+
+/* ---- add and update ---- */
+
+static int cmd_add(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                   struct hw_err *err)
+{
+    enum hw_rectype t = cmd->rectype;
+    const struct hw_rectype_info *ti = &hw_rectypes[t];
+    void *rec = record_new(t), *old = record_new(t);
+    int rc = -1;
+    struct hw_err why;
+
+    if (hw_field_set(&ti->fields[0], rec, a->pos[0], &why) < 0) {
+        hw_fail(err, HW_EINPUT, "%s '%s': %s", ti->fields[0].name, a->pos[0], why.msg);
+        goto done;
+    }
+    if (apply_options(t, rec, a, err) < 0 || hw_ctx_store(ctx, err) < 0)
+        goto done;
+    int found = hw_store_get(ctx->store, t, a->pos[0], old, err);
+    if (found < 0)
+        goto done;
+    if (found) {
+        hw_fail(err, HW_ECONFLICT, "%s %s is already recorded; use 'homeward %s update'",
+                ti->name, a->pos[0], ti->name);
+        goto done;
+    }
+    if (save(ctx, t, rec, err) < 0)
+        goto done;
+    print_line(ctx, "Added %s %s.", ti->name, a->pos[0]);
+    rc = 0;
+done:
+    record_free(t, rec);
+    record_free(t, old);
+    return rc;
+}
+
+static int cmd_update(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                      struct hw_err *err)
+{
+    enum hw_rectype t = cmd->rectype;
+    void *rec = record_new(t);
+    int rc = -1;
+    if (hw_ctx_store(ctx, err) < 0 || load(ctx, t, a->pos[0], rec, err) < 0 ||
+        apply_options(t, rec, a, err) < 0 || save(ctx, t, rec, err) < 0)
+        goto done;
+    print_line(ctx, "Updated %s %s.", hw_rectypes[t].name, a->pos[0]);
+    rc = 0;
+done:
+    record_free(t, rec);
+    return rc;
+}
+
+/* ---- show ---- */
+
+static void print_fields(struct hw_ctx *ctx, enum hw_rectype t, const void *rec)
+{
+    struct hw_buf b = {0};
+    for (const struct hw_field *f = hw_rectypes[t].fields; f->name; f++) {
+        hw_buf_reset(&b);
+        hw_field_format(f, rec, &b);
+        if (b.len)
+            fprintf(ctx->out, "  %-22s %s\n", f->name, b.data);
+    }
+    hw_buf_free(&b);
+}
+
+static int collect_interview(void *c, const void *rec)
+{
+    json_array_append_new(c, hw_record_json(hw_interview_fields, rec));
+    return 0;
+}
+
+/* The episode's interviews, as JSON objects. */
+static int episode_interviews(struct hw_ctx *ctx, const char *id, json_t **out,
+                              struct hw_err *err)
+{
+    struct hw_filter f = {.episode_id = id};
+    *out = json_array();
+    if (hw_store_list(ctx->store, HW_REC_INTERVIEW, &f, collect_interview, *out, err) < 0) {
+        json_decref(*out);
+        return -1;
+    }
+    return 0;
+}
+
+static json_t *assessment_json(const struct hw_config *cfg, const struct hw_episode *e,
+                               const struct hw_assessment *as, json_t *interviews)
+{
+    json_t *rhi = json_object(), *criteria = json_array(), *actions = json_array();
+    for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
+        if (as->rhi.criteria & c->value)
+            json_array_append_new(criteria, json_string(c->code));
+    /* The first completed interview decides whether it was in timescale. */
+    hw_instant completed = HW_NO_TIME;
+    size_t i;
+    json_t *iv;
+    json_array_foreach(interviews, i, iv)
+    {
+        const char *when = json_string_value(json_object_get(iv, "completed"));
+        const char *out = json_string_value(json_object_get(iv, "outcome"));
+        hw_instant t;
+        if (when && out && strcmp(out, "completed") == 0 &&
+            hw_parse_local_time(when, &t, NULL) == 0 && (completed == HW_NO_TIME || t < completed))
+            completed = t;
+    }
+    json_object_set_new(rhi, "decision",
+                        json_string(hw_code_name(hw_rhi_verdict_codes, as->rhi.verdict)));
+    json_object_set_new(rhi, "criteria", criteria);
+    json_object_set_new(rhi, "provisional", json_boolean(as->rhi.provisional));
+    json_object_set_new(rhi, "due", hw_time_json(as->rhi.due));
+    json_object_set_new(rhi, "completed", hw_time_json(completed));
+    json_object_set_new(rhi, "in_timescale",
+                        completed == HW_NO_TIME || e->returned == HW_NO_TIME
+                            ? json_null()
+                            : json_boolean(hw_rhi_in_timescale(cfg, e->returned, completed)));
+    for (size_t k = 0; k < as->n_actions; k++) {
+        const struct hw_action_due *d = &as->actions[k];
+        json_t *o = json_object();
+        json_object_set_new(o, "action", json_string(hw_code_name(hw_action_codes, d->kind)));
+        json_object_set_new(o, "seq", json_integer(d->seq));
+        json_object_set_new(o, "due", hw_time_json(d->due));
+        json_object_set_new(o, "needed", json_boolean(d->needed));
+        json_array_append_new(actions, o);
+    }
+    json_t *pattern = json_object();
+    json_object_set_new(pattern, "episodes_in_28_days", json_integer(as->pattern.in_window));
+    json_object_set_new(pattern, "episodes_in_quarter", json_integer(as->pattern.in_quarter));
+    json_object_set_new(pattern, "episodes_in_month", json_integer(as->pattern.in_month));
+    json_object_set_new(pattern, "repeat", json_boolean(as->pattern.repeat));
+    json_object_set_new(pattern, "persistent_quarter",
+                        json_boolean(as->pattern.persistent_quarter));
+    json_object_set_new(pattern, "persistent_month", json_boolean(as->pattern.persistent_month));
+
+    json_t *o = json_object();
+    json_object_set_new(o, "rhi", rhi);
+    json_object_set_new(o, "escalation", actions);
+    json_object_set_new(o, "pattern", pattern);
+    return o;
+}
+
+static void print_assessment(struct hw_ctx *ctx, json_t *as)
+{
+    json_t *rhi = json_object_get(as, "rhi");
+    size_t i;
+    json_t *v;
+    fprintf(ctx->out, "Return home interview: %s%s",
+            json_string_value(json_object_get(rhi, "decision")),
+            json_is_true(json_object_get(rhi, "provisional")) ? " (provisional: still missing)"
+                                                              : "");
+    json_array_foreach(json_object_get(rhi, "criteria"), i, v)
+    {
+        fprintf(ctx->out, "%s%s", i ? ", " : " - ", json_string_value(v));
+    }
+    fputc('\n', ctx->out);
+    const char *due = json_string_value(json_object_get(rhi, "due"));
+    if (due)
+        fprintf(ctx->out, "  due by %.16s\n", due);
+    json_t *in = json_object_get(rhi, "in_timescale");
+    if (!json_is_null(in))
+        fprintf(ctx->out, "  completed %.16s, %s\n",
+                json_string_value(json_object_get(rhi, "completed")),
+                json_is_true(in) ? "in timescale" : "out of timescale");
+    fprintf(ctx->out, "Actions:\n");
+    json_array_foreach(json_object_get(as, "escalation"), i, v)
+    {
+        fprintf(ctx->out, "  %-20s #%-2lld due %.16s%s\n",
+                json_string_value(json_object_get(v, "action")),
+                json_integer_value(json_object_get(v, "seq")),
+                json_string_value(json_object_get(v, "due")),
+                json_is_true(json_object_get(v, "needed")) ? "" : "  (not needed: found first)");
+    }
+    json_t *p = json_object_get(as, "pattern");
+    fprintf(ctx->out, "Pattern: %lld in 28 days, %lld this quarter, %lld this month%s%s\n",
+            json_integer_value(json_object_get(p, "episodes_in_28_days")),
+            json_integer_value(json_object_get(p, "episodes_in_quarter")),
+            json_integer_value(json_object_get(p, "episodes_in_month")),
+            json_is_true(json_object_get(p, "repeat")) ? "; repeat missing" : "",
+            json_is_true(json_object_get(p, "persistent_quarter")) ||
+                    json_is_true(json_object_get(p, "persistent_month"))
+                ? "; persistent"
+                : "");
+}
+
+static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                    struct hw_err *err)
+{
+    enum hw_rectype t = cmd->rectype;
+    void *rec = record_new(t);
+    struct hw_child child;
+    json_t *assessment = NULL, *interviews = NULL;
+    int fmt, rc = -1;
+    hw_record_init(hw_child_fields, &child);
+
+    if (hw_arg_format(a, &fmt, err) < 0)
+        goto done;
+    if (fmt == HW_FMT_CSV) {
+        hw_fail(err, HW_EINPUT, "--format: show gives text or json");
+        goto done;
+    }
+    if (hw_ctx_store(ctx, err) < 0 || load(ctx, t, a->pos[0], rec, err) < 0)
+        goto done;
+    if (t == HW_REC_EPISODE) {
+        const struct hw_episode *e = rec;
+        struct hw_assessment as;
+        if (load(ctx, HW_REC_CHILD, e->child_id, &child, err) < 0 ||
+            hw_assess_episode(ctx->store, &ctx->cfg, &child, e, ctx->now, &as, err) < 0 ||
+            episode_interviews(ctx, e->id, &interviews, err) < 0)
+            goto done;
+        assessment = assessment_json(&ctx->cfg, e, &as, interviews);
+    }
+    if (fmt == HW_FMT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, hw_rectypes[t].name, hw_record_json(hw_rectypes[t].fields, rec));
+        if (assessment) {
+            json_object_update(o, assessment);
+            json_object_set(o, "interviews", interviews);
+        }
+        print_json(ctx, o);
+    } else {
+        fprintf(ctx->out, "%c%s %s\n", hw_rectypes[t].name[0] - 32, hw_rectypes[t].name + 1,
+                a->pos[0]);
+        print_fields(ctx, t, rec);
+        if (assessment)
+            print_assessment(ctx, assessment);
+    }
+    rc = 0;
+done:
+    json_decref(assessment);
+    json_decref(interviews);
+    hw_record_clear(hw_child_fields, &child);
+    record_free(t, rec);
+    return rc;
+}
+
+/* ---- list ---- */
+
+/* The columns a person wants in a terminal; CSV and JSON give every field. */
+static const char *const text_columns[HW_REC_COUNT][8] = {
+    [HW_REC_CHILD] = {"child_id", "first_name", "last_name", "date_of_birth", "case_status",
+                      "placement_type", "team", NULL},
+    [HW_REC_EPISODE] = {"episode_id", "child_id", "kind", "risk", "last_seen", "returned", NULL},
+    [HW_REC_INTERVIEW] = {"interview_id", "child_id", "episode_ids", "decision", "offered",
+                          "outcome", "completed", NULL},
+};
+
+struct lister {
+    struct hw_ctx *ctx;
+    enum hw_rectype t;
+    int fmt;
+    struct hw_table table;
+    struct hw_csv_out csv;
+    json_t *json;
+    size_t count;
+};
+
+static int list_one(void *c, const void *rec)
+{
+    struct lister *l = c;
+    const struct hw_field *fields = hw_rectypes[l->t].fields;
+    l->count++;
+    if (l->fmt == HW_FMT_JSON) {
+        json_array_append_new(l->json, hw_record_json(fields, rec));
+    } else if (l->fmt == HW_FMT_CSV) {
+        struct hw_buf b = {0};
+        for (const struct hw_field *f = fields; f->name; f++) {
+            hw_buf_reset(&b);
+            hw_field_format(f, rec, &b);
+            hw_csv_field(&l->csv, b.data ? b.data : "");
+        }
+        hw_csv_end_row(&l->csv);
+        hw_buf_free(&b);
+        if (l->csv.buf.len > 1 << 16) {
+            hw_out(l->ctx, l->csv.buf.data, l->csv.buf.len);
+            hw_buf_reset(&l->csv.buf);
+        }
+    } else {
+        const char *cells[9];
+        struct hw_buf b[9] = {{0}};
+        int n = 0;
+        for (; text_columns[l->t][n]; n++) {
+            hw_field_format(hw_field_find(fields, text_columns[l->t][n]), rec, &b[n]);
+            cells[n] = b[n].data ? b[n].data : "";
+        }
+        if (l->t == HW_REC_EPISODE) {
+            const struct hw_episode *e = rec;
+            hw_instant end = e->returned != HW_NO_TIME ? e->returned : l->ctx->now;
+            hw_buf_printf(&b[n], "%.1f%s", (double)(end - e->last_seen) / 3600.0,
+                          e->returned == HW_NO_TIME ? " so far" : "");
+            cells[n] = b[n].data;
+            n++;
+        }
+        hw_table_add(&l->table, cells);
+        for (int i = 0; i < n; i++)
+            hw_buf_free(&b[i]);
+    }
+    return 0;
+}
+
+static int cmd_list(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                    struct hw_err *err)
+{
+    struct lister l = {.ctx = ctx, .t = cmd->rectype};
+    struct hw_filter f = {0};
+    const struct hw_field *fields = hw_rectypes[l.t].fields;
+    const char *v;
+    int rc = -1;
+
+    if (hw_arg_format(a, &l.fmt, err) < 0)
+        return -1;
+    f.child_id = hw_arg(a, "child");
+    f.team = hw_arg(a, "team");
+    f.episode_id = hw_arg(a, "episode");
+    f.open_only = hw_flag(a, "open");
+    if ((v = hw_arg(a, "kind")) && (f.kind = hw_code_parse(hw_kind_codes, v)) <= 0)
+        return hw_fail(err, HW_EINPUT, "--kind: expected missing or absent, got '%s'", v);
+    hw_date from = HW_NO_DATE, to = HW_NO_DATE;
+    if ((v = hw_arg(a, "from")) && hw_parse_date(v, &from) < 0)
+        return hw_fail(err, HW_EINPUT, "--from: '%s': expected a date as YYYY-MM-DD", v);
+    if ((v = hw_arg(a, "to")) && hw_parse_date(v, &to) < 0)
+        return hw_fail(err, HW_EINPUT, "--to: '%s': expected a date as YYYY-MM-DD", v);
+    if (from != HW_NO_DATE || to != HW_NO_DATE) {
+        f.from = from != HW_NO_DATE ? hw_london_day_start(from) : INT64_MIN / 2;
+        f.to = to != HW_NO_DATE ? hw_london_day_start(to + 1) : INT64_MAX / 2;
+    }
+    if ((v = hw_arg(a, "limit"))) {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (*v == '\0' || *end || n < 1 || n > 10000000)
+            return hw_fail(err, HW_EINPUT, "--limit: expected a whole number from 1, got '%s'",
+                           v);
+        f.limit = (size_t)n;
+    }
+    if (hw_ctx_store(ctx, err) < 0)
+        return -1;
+
+    if (l.fmt == HW_FMT_JSON) {
+        l.json = json_array();
+    } else if (l.fmt == HW_FMT_CSV) {
+        for (const struct hw_field *fl = fields; fl->name; fl++)
+            hw_csv_field(&l.csv, fl->name);
+        hw_csv_end_row(&l.csv);
+    } else {
+        const char *header[9];
+        int n = 0;
+        for (; text_columns[l.t][n]; n++)
+            header[n] = text_columns[l.t][n];
+        if (l.t == HW_REC_EPISODE)
+            header[n++] = "hours";
+        hw_table_init(&l.table, (size_t)n, header);
+    }
+    if (hw_store_list(ctx->store, l.t, &f, list_one, &l, err) < 0)
+        goto done;
+    if (l.fmt == HW_FMT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, hw_rectypes[l.t].plural, l.json);
+        l.json = NULL;
+        print_json(ctx, o);
+    } else if (l.fmt == HW_FMT_CSV) {
+        hw_out(ctx, l.csv.buf.data ? l.csv.buf.data : "", l.csv.buf.len);
+    } else {
+        struct hw_buf out = {0};
+        hw_table_text(&l.table, &out);
+        hw_buf_printf(&out, "(%zu %s)\n", l.count,
+                      l.count == 1 ? hw_rectypes[l.t].name : hw_rectypes[l.t].plural);
+        hw_out(ctx, out.data, out.len);
+        hw_buf_free(&out);
+    }
+    rc = 0;
+done:
+    json_decref(l.json);
+    hw_buf_free(&l.csv.buf);
+    hw_table_free(&l.table);
+    return rc;
+}
+
+/* ---- workflow steps ---- */
+
+static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                      struct hw_err *err)
+{
+    (void)cmd;
+    struct hw_episode e;
+    struct hw_child child;
+    int rc = -1;
+    hw_instant at;
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &child);
+
+    if (hw_arg_time(a, "at", HW_NO_TIME, &at, err) < 0)
+        goto done;
+    if (at == HW_NO_TIME) {
+        hw_fail(err, HW_EINPUT, "--at is required: when the child was found or returned");
+        goto done;
+    }
+    if (hw_ctx_store(ctx, err) < 0 || load(ctx, HW_REC_EPISODE, a->pos[0], &e, err) < 0)
+        goto done;
+    if (e.returned != HW_NO_TIME) {
+        char when[HW_LOCAL_LEN];
+        hw_format_local(e.returned, when);
+        hw_fail(err, HW_ECONFLICT,
+                "episode %s already has a return time (%s); correct it with 'homeward episode "
+                "update %s --returned TIME'",
+                e.id, when, e.id);
+        goto done;
+    }
+    e.returned = at;
+    const char *where = hw_arg(a, "found-location");
+    struct hw_err why;
+    if (where && hw_field_set(hw_field_find(hw_episode_fields, "found_location"), &e, where,
+                              &why) < 0) {
+        hw_fail(err, HW_EINPUT, "--found-location: %s", why.msg);
+        goto done;
+    }
+    if (save(ctx, HW_REC_EPISODE, &e, err) < 0)
+        goto done;
+    struct hw_assessment as;
+    if (load(ctx, HW_REC_CHILD, e.child_id, &child, err) < 0 ||
+        hw_assess_episode(ctx->store, &ctx->cfg, &child, &e, ctx->now, &as, err) < 0)
+        goto done;
+    char due[HW_LOCAL_LEN] = "";
+    if (as.rhi.due != HW_NO_TIME)
+        hw_format_local(as.rhi.due, due);
+    fprintf(ctx->out, "Recorded the return of %s (episode %s) after %.1f hours.\n", e.child_id,
+            e.id, (double)(e.returned - e.last_seen) / 3600.0);
+    fprintf(ctx->out, "Return home interview: %s", hw_code_name(hw_rhi_verdict_codes, as.rhi.verdict));
+    for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
+        if (as.rhi.criteria & c->value)
+            fprintf(ctx->out, "%s%s", c == hw_criterion_codes ? " - " : " ", c->code);
+    fprintf(ctx->out, "%s%s\n", *due ? "; due by " : "", due);
+    rc = 0;
+done:
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &child);
+    return rc;
+}
+
+static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete,
+                          struct hw_err *err)
+{
+    struct hw_interview iv;
+    hw_instant at;
+    int rc = -1;
+    hw_record_init(hw_interview_fields, &iv);
+    if (hw_arg_time(a, "at", HW_NO_TIME, &at, err) < 0)
+        goto done;
+    if (at == HW_NO_TIME) {
+        hw_fail(err, HW_EINPUT, "--at is required: when the interview was %s",
+                complete ? "completed" : "offered");
+        goto done;
+    }
+    if (hw_ctx_store(ctx, err) < 0 || load(ctx, HW_REC_INTERVIEW, a->pos[0], &iv, err) < 0)
+        goto done;
+    if (complete) {
+        static const char *const extra[] = {"conducted_by", "reasons", "risks", "screening",
+                                            "attempts", NULL};
+        for (int i = 0; extra[i]; i++) {
+            char opt[32];
+            snprintf(opt, sizeof opt, "%s", extra[i]);
+            for (char *p = opt; *p; p++)
+                if (*p == '_')
+                    *p = '-';
+            const char *v = hw_arg(a, opt);
+            struct hw_err why;
+            if (v && hw_field_set(hw_field_find(hw_interview_fields, extra[i]), &iv, v, &why) <
+                         0) {
+                hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
+                goto done;
+            }
+        }
+        iv.completed = at;
+        iv.outcome = HW_OUT_COMPLETED;
+        if (iv.offered == HW_NO_TIME)
+            iv.offered = at;
+    } else {
+        iv.offered = at;
+        if (!iv.outcome)
+            iv.outcome = HW_OUT_PENDING;
+    }
+    if (save(ctx, HW_REC_INTERVIEW, &iv, err) < 0)
+        goto done;
+    char when[HW_LOCAL_LEN];
+    hw_format_local(at, when);
+    fprintf(ctx->out, "Interview %s %s at %s.\n", iv.id, complete ? "completed" : "offered",
+            when);
+    rc = 0;
+done:
+    hw_record_clear(hw_interview_fields, &iv);
+    return rc;
+}
+
+static int cmd_offer(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                     struct hw_err *err)
+{
+    (void)cmd;
+    return interview_step(ctx, a, false, err);
+}
+
+static int cmd_complete(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                        struct hw_err *err)
+{
+    (void)cmd;
+    return interview_step(ctx, a, true, err);
+}
+
+/* ---- the table ---- */
+
+static const struct hw_opt show_opts[] = {
+    {"format", "FMT", "text (default) or json"},
+    {NULL, NULL, NULL},
+};
+
+#define LIST_COMMON                                                                            \
+    {"format", "FMT", "text (default), csv (every field, re-importable) or json"},               \
+        {"limit", "N", "at most N records"}
+
+static const struct hw_opt child_list_opts[] = {
+    {"team", "TEAM", "only children of this team"},
+    LIST_COMMON,
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt episode_list_opts[] = {
+    {"child", "ID", "only this child's episodes"},
+    {"open", NULL, "only episodes still open (missing now)"},
+    {"kind", "KIND", "missing or absent"},
+    {"from", "DATE", "last seen on or after this date"},
+    {"to", "DATE", "last seen on or before this date"},
+    LIST_COMMON,
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt interview_list_opts[] = {
+    {"child", "ID", "only this child's interviews"},
+    {"episode", "ID", "only interviews covering this episode"},
+    LIST_COMMON,
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt return_opts[] = {
+    {"at", "TIME", "when the child was found or returned (required)"},
+    {"found-location", "TEXT", "where the child was found"},
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt offer_opts[] = {
+    {"at", "TIME", "when the interview was offered (required)"},
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt complete_opts[] = {
+    {"at", "TIME", "when the interview was completed (required)"},
+    {"conducted-by", "CODE", "independent, allocated_worker or provider"},
+    {"reasons", "TEXT", "the child's reasons for going missing"},
+    {"risks", "TEXT", "risks identified"},
+    {"screening", "CODE", "exploitation screening: none, emerging, moderate or significant"},
+    {"attempts", "N", "face-to-face attempts made"},
+    {NULL, NULL, NULL},
+};
+
+#define RECORD_CMDS(noun, T, list_opts)                                                         \
+    {noun, "add", "ID [--FIELD VALUE ...]", "record a new " noun, NULL, 1, 1, cmd_add, T, true}, \
+        {noun,       "update", "ID [--FIELD VALUE ...]", "change a recorded " noun, NULL, 1, 1, \
+         cmd_update, T,        true},                                                           \
+        {noun, "show", "ID [--format text|json]", "show a " noun, show_opts, 1, 1, cmd_show, T,  \
+         false},                                                                                \
+        {noun, "list", "[OPTIONS]", "list " noun " records", list_opts, 0, 0, cmd_list, T, false}
+
+const struct hw_cmd hw_record_cmds[] = {
+    RECORD_CMDS("child", HW_REC_CHILD, child_list_opts),
+    RECORD_CMDS("episode", HW_REC_EPISODE, episode_list_opts),
+    {"episode", "return", "ID --at TIME [--found-location TEXT]",
+     "record that a missing child was found or returned", return_opts, 1, 1, cmd_return,
+     HW_REC_EPISODE, false},
+    RECORD_CMDS("interview", HW_REC_INTERVIEW, interview_list_opts),
+    {"interview", "offer", "ID --at TIME", "record that an interview was offered", offer_opts, 1,
+     1, cmd_offer, HW_REC_INTERVIEW, false},
+    {"interview", "complete", "ID --at TIME [OPTIONS]", "record a completed interview",
+     complete_opts, 1, 1, cmd_complete, HW_REC_INTERVIEW, false},
+    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+};

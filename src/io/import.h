@@ -1,0 +1,40 @@
+/* import.h - importing children, episodes and interviews from CSV files.
+ *
+ * Columns are matched by name, in any order (header names are compared
+ * without regard to case or surrounding spaces); an unknown or repeated
+ * column, or a missing required one, rejects the file. Every row is checked
+ * - each field's value, then the record against what is stored - and every
+ * bad row is reported with its line, column, value and what was expected.
+ * A file with any bad row changes nothing. Records are matched on their own
+ * IDs: importing again updates, never duplicates.
+ */
+#ifndef HW_IMPORT_H
+#define HW_IMPORT_H
+
+#include <stddef.h>
+
+#include "core/config.h"
+#include "core/mem.h"
+#include "core/records.h"
+#include "store/store.h"
+
+/* At most this many row errors are listed; the count goes on. */
+#define HW_IMPORT_ERRORS_LISTED 1000
+
+struct hw_import_result {
+    size_t rows;     /* data rows read */
+    size_t added;    /* records new to the store */
+    size_t updated;  /* records that replaced a stored one */
+    size_t n_errors; /* bad rows found (the import was refused if > 0) */
+    struct hw_buf errors; /* one line per listed error: "file:line: column x: ..." */
+};
+
+/* Imports the file at path as records of type t, in one transaction.
+ * Returns 0 when imported; -1 when refused (res->errors lists the row errors;
+ * err summarises) or on a storage fault (err). Free res with
+ * hw_import_result_free. */
+int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_rectype t,
+                  const char *path, struct hw_import_result *res, struct hw_err *err);
+void hw_import_result_free(struct hw_import_result *res);
+
+#endif

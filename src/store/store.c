@@ -1,0 +1,70 @@
+/* store.c - dispatch from the storage interface to the backend. */
+#include "store/store.h"
+
+#include "store/store_sqlite.h"
+
+int hw_store_open(const char *path, struct hw_store **out, struct hw_err *err)
+{
+    /* One backend today; a "postgresql://" path will pick the next. */
+    return hw_sqlite_open(path, out, err);
+}
+
+void hw_store_close(struct hw_store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+const char *hw_store_backend(const struct hw_store *s)
+{
+    return s->ops->backend;
+}
+
+int hw_store_schema_version(struct hw_store *s)
+{
+    return s->ops->schema_version(s);
+}
+
+int hw_store_begin(struct hw_store *s, struct hw_err *err)
+{
+    return s->ops->begin(s, err);
+}
+
+int hw_store_commit(struct hw_store *s, struct hw_err *err)
+{
+    return s->ops->commit(s, err);
+}
+
+void hw_store_rollback(struct hw_store *s)
+{
+    s->ops->rollback(s);
+}
+
+int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err)
+{
+    return s->ops->put(s, t, rec, err);
+}
+
+int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
+                 struct hw_err *err)
+{
+    return s->ops->get(s, t, id, out, err);
+}
+
+int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
+                  hw_record_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->list(s, t, f, cb, ctx, err);
+}
+
+int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
+                            struct hw_err *err)
+{
+    return s->ops->missing_starts(s, child_id, out, n, err);
+}
+
+int hw_store_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
+                           void *ctx, struct hw_err *err)
+{
+    return s->ops->episode_facts(s, from, to, cb, ctx, err);
+}

@@ -1,0 +1,105 @@
+/* store.h - the storage interface.
+ *
+ * Everything Homeward keeps goes through these functions. A backend (SQLite
+ * now, PostgreSQL later) fills a struct hw_store_ops; callers see only this
+ * header. One store handle per thread.
+ *
+ * Conventions: functions return 0 on success and -1 on failure with err
+ * filled (HW_EINTERNAL for storage faults). Getters return 1 when found, 0
+ * when not, -1 on failure. Records handed out are owned by the caller, who
+ * frees them with hw_record_clear(). Records handed in are borrowed.
+ */
+#ifndef HW_STORE_H
+#define HW_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/hwtime.h"
+#include "core/records.h"
+
+struct hw_store;
+
+/* Which records a list returns. Zero-initialise, then set what matters;
+ * fields a record type does not have are ignored. */
+struct hw_filter {
+    const char *child_id;   /* episodes, interviews: of this child */
+    const char *episode_id; /* interviews: covering this episode */
+    const char *team;       /* children: of this team */
+    bool open_only;         /* episodes: not yet returned (missing now) */
+    int kind;               /* episodes: enum hw_kind, 0 = any */
+    hw_instant from, to;    /* episodes: last seen in [from, to); 0/0 = any */
+    size_t limit;           /* 0 = no limit */
+};
+
+/* Called for each record listed; the record is borrowed for the call.
+ * Return non-zero to stop the listing early (not an error). */
+typedef int (*hw_record_cb)(void *ctx, const void *rec);
+
+/* What the monthly measures need of one missing episode. */
+struct hw_episode_fact {
+    hw_instant last_seen;
+    long long child_key; /* a stable number per child, for distinct counts */
+    bool ola;            /* placed by another council */
+    bool cla;            /* looked after at the time of the episode */
+    bool offered;        /* an interview covering it was offered */
+    bool done;           /* an interview covering it was completed */
+};
+typedef void (*hw_fact_cb)(void *ctx, const struct hw_episode_fact *f);
+
+struct hw_store_ops {
+    const char *backend;
+    void (*close)(struct hw_store *s);
+    int (*begin)(struct hw_store *s, struct hw_err *err);
+    int (*commit)(struct hw_store *s, struct hw_err *err);
+    void (*rollback)(struct hw_store *s);
+    int (*put)(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
+    int (*get)(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
+               struct hw_err *err);
+    int (*list)(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
+                hw_record_cb cb, void *ctx, struct hw_err *err);
+    int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
+                          struct hw_err *err);
+    int (*episode_facts)(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
+                         void *ctx, struct hw_err *err);
+    int (*schema_version)(struct hw_store *s);
+};
+
+/* Backends embed this as their first member. */
+struct hw_store {
+    const struct hw_store_ops *ops;
+};
+
+/* Opens (creating if needed) the database at path and brings its schema up
+ * to date. On failure *out is NULL and nothing is left open. */
+int hw_store_open(const char *path, struct hw_store **out, struct hw_err *err);
+void hw_store_close(struct hw_store *s);
+const char *hw_store_backend(const struct hw_store *s);
+int hw_store_schema_version(struct hw_store *s);
+
+/* A write transaction (SQLite: BEGIN IMMEDIATE). Every write happens in one. */
+int hw_store_begin(struct hw_store *s, struct hw_err *err);
+int hw_store_commit(struct hw_store *s, struct hw_err *err);
+void hw_store_rollback(struct hw_store *s);
+
+/* Inserts, or replaces the record with the same ID (never a duplicate). The
+ * caller has checked references (see app/check.h); the store only keeps. */
+int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
+/* out must be initialised (hw_record_init); 1 found, 0 not found, -1 error. */
+int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
+                 struct hw_err *err);
+/* Lists in a stable order: children by ID, episodes by last seen then ID,
+ * interviews by ID. */
+int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
+                  hw_record_cb cb, void *ctx, struct hw_err *err);
+
+/* The last-seen instants of a child's missing episodes, ascending; *out is
+ * owned by the caller (free()). */
+int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
+                            struct hw_err *err);
+/* One fact per missing episode last seen in [from, to), in last-seen order. */
+int hw_store_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
+                           void *ctx, struct hw_err *err);
+
+#endif

@@ -1,0 +1,515 @@
+/* store_sqlite.c - the storage interface on embedded SQLite.
+ *
+ * SQL for put and get is generated from the records' field tables, so a
+ * field added to core/records.c (and a migration adding its column) is
+ * stored without further code here. Every value is bound; no SQL is built
+ * from data.
+ */
+#include "store/store_sqlite.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "store/migrations.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct sqlite_store {
+    struct hw_store base; /* first: the interface */
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *put[HW_REC_COUNT];
+    sqlite3_stmt *get[HW_REC_COUNT];
+    sqlite3_stmt *link_delete[HW_REC_COUNT];
+    sqlite3_stmt *link_insert[HW_REC_COUNT];
+    sqlite3_stmt *missing_starts;
+};
+
+static const struct hw_store_ops sqlite_ops;
+
+/* The link table that mirrors a record's ID list, if it has one. */
+static const struct {
+    const char *list_field;
+    const char *delete_sql;
+    const char *insert_sql;
+} links[HW_REC_COUNT] = {
+    [HW_REC_EPISODE] = {"with_children", "DELETE FROM episode_with WHERE episode_id = ?1",
+                        "INSERT OR IGNORE INTO episode_with(episode_id, child_id) VALUES (?1, ?2)"},
+    [HW_REC_INTERVIEW] = {"episode_ids", "DELETE FROM interview_episodes WHERE interview_id = ?1",
+                          "INSERT OR IGNORE INTO interview_episodes(interview_id, episode_id) "
+                          "VALUES (?1, ?2)"},
+};
+
+static struct sqlite_store *cast(struct hw_store *s)
+{
+    return (struct sqlite_store *)s;
+}
+
+static int db_fail(struct sqlite_store *st, struct hw_err *err, const char *what)
+{
+    return hw_fail(err, HW_EINTERNAL, "database %s: %s: %s", st->path, what,
+                   sqlite3_errmsg(st->db));
+}
+
+static int exec(struct sqlite_store *st, const char *sql, struct hw_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        hw_fail(err, HW_EINTERNAL, "database %s: %s", st->path, msg ? msg : "error");
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int prepare(struct sqlite_store *st, const char *sql, sqlite3_stmt **out,
+                   struct hw_err *err)
+{
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
+        return db_fail(st, err, "preparing a statement");
+    return 0;
+}
+
+/* ---- mapping between fields and columns ---- */
+
+static void bind_field(sqlite3_stmt *stmt, int idx, const struct hw_field *f, const void *rec,
+                       struct hw_buf *scratch)
+{
+    const char *base = rec;
+    if (!hw_field_is_set(f, rec) && f->type != HW_F_INT) {
+        sqlite3_bind_null(stmt, idx);
+        return;
+    }
+    switch (f->type) {
+    case HW_F_TIME:
+        sqlite3_bind_int64(stmt, idx, *(const hw_instant *)(base + f->offset));
+        return;
+    case HW_F_INT:
+        sqlite3_bind_int(stmt, idx, *(const int *)(base + f->offset));
+        return;
+    case HW_F_ID:
+    case HW_F_IDLIST:
+    case HW_F_TEXT:
+        sqlite3_bind_text(stmt, idx, *(char *const *)(base + f->offset), -1, SQLITE_STATIC);
+        return;
+    default:
+        /* dates, codes and flags are stored in their text form */
+        hw_buf_reset(scratch);
+        hw_field_format(f, rec, scratch);
+        sqlite3_bind_text(stmt, idx, scratch->data, (int)scratch->len, SQLITE_TRANSIENT);
+        return;
+    }
+}
+
+static int read_field(sqlite3_stmt *stmt, int col, const struct hw_field *f, void *rec,
+                      struct hw_err *err)
+{
+    char *base = rec;
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return hw_field_set(f, rec, "", err);
+    switch (f->type) {
+    case HW_F_TIME:
+        *(hw_instant *)(base + f->offset) = sqlite3_column_int64(stmt, col);
+        return 0;
+    case HW_F_INT:
+        *(int *)(base + f->offset) = sqlite3_column_int(stmt, col);
+        return 0;
+    default: {
+        const char *text = (const char *)sqlite3_column_text(stmt, col);
+        struct hw_err why;
+        if (hw_field_set(f, rec, text ? text : "", &why) < 0)
+            return hw_fail(err, HW_EINTERNAL, "stored %s value '%.100s' is not valid: %s",
+                           f->name, text ? text : "", why.msg);
+        return 0;
+    }
+    }
+}
+
+static int read_record(sqlite3_stmt *stmt, const struct hw_field *fields, void *rec,
+                       struct hw_err *err)
+{
+    int col = 0;
+    for (const struct hw_field *f = fields; f->name; f++, col++)
+        if (read_field(stmt, col, f, rec, err) < 0)
+            return -1;
+    return 0;
+}
+
+static void column_list(const struct hw_field *fields, struct hw_buf *b)
+{
+    for (const struct hw_field *f = fields; f->name; f++)
+        hw_buf_printf(b, "%s%s", f == fields ? "" : ", ", f->name);
+}
+
+static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err)
+{
+    struct hw_buf b = {0};
+    int rc = -1;
+    for (int t = 0; t < HW_REC_COUNT; t++) {
+        const struct hw_rectype_info *ti = &hw_rectypes[t];
+        const struct hw_field *fields = ti->fields;
+
+        hw_buf_reset(&b);
+        hw_buf_printf(&b, "INSERT INTO %s(", ti->plural);
+        column_list(fields, &b);
+        hw_buf_puts(&b, ") VALUES (");
+        int n = 0;
+        for (const struct hw_field *f = fields; f->name; f++)
+            hw_buf_printf(&b, "%s?%d", n ? ", " : "", n + 1), n++;
+        hw_buf_printf(&b, ") ON CONFLICT(%s) DO UPDATE SET ", fields[0].name);
+        for (const struct hw_field *f = fields + 1; f->name; f++)
+            hw_buf_printf(&b, "%s%s = excluded.%s", f == fields + 1 ? "" : ", ", f->name,
+                          f->name);
+        if (prepare(st, b.data, &st->put[t], err) < 0)
+            goto done;
+
+        hw_buf_reset(&b);
+        hw_buf_puts(&b, "SELECT ");
+        column_list(fields, &b);
+        hw_buf_printf(&b, " FROM %s WHERE %s = ?1", ti->plural, fields[0].name);
+        if (prepare(st, b.data, &st->get[t], err) < 0)
+            goto done;
+
+        if (links[t].list_field) {
+            if (prepare(st, links[t].delete_sql, &st->link_delete[t], err) < 0 ||
+                prepare(st, links[t].insert_sql, &st->link_insert[t], err) < 0)
+                goto done;
+        }
+    }
+    rc = prepare(st,
+                 "SELECT last_seen FROM episodes WHERE child_id = ?1 AND kind = 'missing' "
+                 "ORDER BY last_seen",
+                 &st->missing_starts, err);
+done:
+    hw_buf_free(&b);
+    return rc;
+}
+
+/* ---- open, migrate, close ---- */
+
+static int user_version(struct sqlite_store *st)
+{
+    sqlite3_stmt *stmt;
+    int v = -1;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return v;
+}
+
+static int migrate(struct sqlite_store *st, struct hw_err *err)
+{
+    int v = user_version(st);
+    if (v < 0)
+        return db_fail(st, err, "reading the schema version");
+    if ((size_t)v > hw_migration_count)
+        return hw_fail(err, HW_EINPUT,
+                       "database %s has schema version %d, newer than this homeward (%zu): "
+                       "use a newer homeward",
+                       st->path, v, hw_migration_count);
+    for (size_t i = (size_t)v; i < hw_migration_count; i++) {
+        char pragma[64];
+        if (exec(st, "BEGIN IMMEDIATE", err) < 0)
+            return -1;
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %zu", i + 1);
+        if (exec(st, hw_migrations[i], err) < 0 || exec(st, pragma, err) < 0) {
+            exec(st, "ROLLBACK", NULL);
+            return -1;
+        }
+        if (exec(st, "COMMIT", err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void sqlite_close(struct hw_store *s)
+{
+    struct sqlite_store *st = cast(s);
+    for (int t = 0; t < HW_REC_COUNT; t++) {
+        sqlite3_finalize(st->put[t]);
+        sqlite3_finalize(st->get[t]);
+        sqlite3_finalize(st->link_delete[t]);
+        sqlite3_finalize(st->link_insert[t]);
+    }
+    sqlite3_finalize(st->missing_starts);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+int hw_sqlite_open(const char *path, struct hw_store **out, struct hw_err *err)
+{
+    struct sqlite_store *st = hw_calloc(1, sizeof *st);
+    st->base.ops = &sqlite_ops;
+    st->path = hw_strdup(path);
+    *out = NULL;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        hw_fail(err, HW_EINPUT, "cannot open database %s: %s", path,
+                st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    if (exec(st, "PRAGMA journal_mode = WAL", err) < 0 ||
+        exec(st, "PRAGMA synchronous = FULL", err) < 0 ||
+        exec(st, "PRAGMA foreign_keys = ON", err) < 0)
+        goto fail;
+    if (migrate(st, err) < 0 || prepare_record_statements(st, err) < 0)
+        goto fail;
+    *out = &st->base;
+    return 0;
+fail:
+    sqlite_close(&st->base);
+    return -1;
+}
+
+static int sqlite_schema_version(struct hw_store *s)
+{
+    return user_version(cast(s));
+}
+
+/* ---- transactions ---- */
+
+static int sqlite_begin(struct hw_store *s, struct hw_err *err)
+{
+    return exec(cast(s), "BEGIN IMMEDIATE", err);
+}
+
+static int sqlite_commit(struct hw_store *s, struct hw_err *err)
+{
+    return exec(cast(s), "COMMIT", err);
+}
+
+static void sqlite_rollback(struct hw_store *s)
+{
+    struct sqlite_store *st = cast(s);
+    if (!sqlite3_get_autocommit(st->db))
+        exec(st, "ROLLBACK", NULL);
+}
+
+/* ---- records ---- */
+
+static int step_done(struct sqlite_store *st, sqlite3_stmt *stmt, struct hw_err *err,
+                     const char *what)
+{
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE)
+        return db_fail(st, err, what);
+    return 0;
+}
+
+static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec,
+                     struct hw_err *err)
+{
+    const struct hw_field *fields = hw_rectypes[t].fields;
+    const struct hw_field *lf = hw_field_find(fields, links[t].list_field);
+    const char *id = *(char *const *)((const char *)rec + fields[0].offset);
+    const char *list = *(char *const *)((const char *)rec + lf->offset);
+
+    sqlite3_bind_text(st->link_delete[t], 1, id, -1, SQLITE_STATIC);
+    if (step_done(st, st->link_delete[t], err, "updating links") < 0)
+        return -1;
+    const char *cur = list ? list : "", *item;
+    size_t n;
+    while ((n = hw_list_next(&cur, &item)) > 0) {
+        sqlite3_bind_text(st->link_insert[t], 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st->link_insert[t], 2, item, (int)n, SQLITE_STATIC);
+        if (step_done(st, st->link_insert[t], err, "storing links") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->put[t];
+    struct hw_buf scratch = {0};
+    int idx = 1;
+    for (const struct hw_field *f = hw_rectypes[t].fields; f->name; f++, idx++)
+        bind_field(stmt, idx, f, rec, &scratch);
+    int rc = step_done(st, stmt, err, "storing a record");
+    hw_buf_free(&scratch);
+    if (rc == 0 && links[t].list_field)
+        rc = put_links(st, t, rec, err);
+    return rc;
+}
+
+static int sqlite_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
+                      struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->get[t];
+    int found = 0;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        found = read_record(stmt, hw_rectypes[t].fields, out, err) < 0 ? -1 : 1;
+    } else if (rc != SQLITE_DONE) {
+        found = db_fail(st, err, "reading a record");
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return found;
+}
+
+static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
+                       hw_record_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    const struct hw_rectype_info *ti = &hw_rectypes[t];
+    struct hw_buf sql = {0};
+    sqlite3_stmt *stmt = NULL;
+    void *rec = hw_calloc(1, ti->size);
+    int rc = -1;
+    hw_record_init(ti->fields, rec);
+
+    hw_buf_puts(&sql, "SELECT ");
+    column_list(ti->fields, &sql);
+    hw_buf_printf(&sql, " FROM %s WHERE 1", ti->plural);
+    /* Parameters are numbered by purpose so clauses can be added freely. */
+    if (f->child_id && t != HW_REC_CHILD)
+        hw_buf_puts(&sql, " AND child_id = ?1");
+    if (f->team && t == HW_REC_CHILD)
+        hw_buf_puts(&sql, " AND team = ?2");
+    if (t == HW_REC_EPISODE) {
+        if (f->open_only)
+            hw_buf_puts(&sql, " AND returned IS NULL");
+        if (f->kind)
+            hw_buf_puts(&sql, " AND kind = ?3");
+        if (f->from || f->to)
+            hw_buf_puts(&sql, " AND last_seen >= ?4 AND last_seen < ?5");
+    }
+    if (f->episode_id && t == HW_REC_INTERVIEW)
+        hw_buf_puts(&sql, " AND interview_id IN (SELECT interview_id FROM interview_episodes "
+                          "WHERE episode_id = ?6)");
+    hw_buf_printf(&sql, " ORDER BY %s%s", t == HW_REC_EPISODE ? "last_seen, " : "",
+                  ti->fields[0].name);
+    if (f->limit)
+        hw_buf_puts(&sql, " LIMIT ?7");
+
+    if (sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL) != SQLITE_OK) {
+        db_fail(st, err, "listing records");
+        goto done;
+    }
+    if (f->child_id)
+        sqlite3_bind_text(stmt, 1, f->child_id, -1, SQLITE_STATIC);
+    if (f->team)
+        sqlite3_bind_text(stmt, 2, f->team, -1, SQLITE_STATIC);
+    if (f->kind)
+        sqlite3_bind_text(stmt, 3, hw_code_name(hw_kind_codes, f->kind), -1, SQLITE_STATIC);
+    if (f->from || f->to) {
+        sqlite3_bind_int64(stmt, 4, f->from);
+        sqlite3_bind_int64(stmt, 5, f->to);
+    }
+    if (f->episode_id)
+        sqlite3_bind_text(stmt, 6, f->episode_id, -1, SQLITE_STATIC);
+    if (f->limit)
+        sqlite3_bind_int64(stmt, 7, (sqlite3_int64)f->limit);
+
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (read_record(stmt, ti->fields, rec, err) < 0)
+            goto done;
+        if (cb(ctx, rec) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        db_fail(st, err, "listing records");
+        goto done;
+    }
+    rc = 0;
+done:
+    sqlite3_finalize(stmt);
+    hw_record_clear(ti->fields, rec);
+    free(rec);
+    hw_buf_free(&sql);
+    return rc;
+}
+
+static int sqlite_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out,
+                                 size_t *n, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->missing_starts;
+    size_t len = 0, cap = 16;
+    hw_instant *v = hw_reallocarray(NULL, cap, sizeof *v);
+    int step;
+    sqlite3_bind_text(stmt, 1, child_id, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (len == cap)
+            v = hw_reallocarray(v, cap *= 2, sizeof *v);
+        v[len++] = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (step != SQLITE_DONE) {
+        free(v);
+        return db_fail(st, err, "reading a child's episodes");
+    }
+    *out = v;
+    *n = len;
+    return 0;
+}
+
+static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant to,
+                                hw_fact_cb cb, void *ctx, struct hw_err *err)
+{
+    static const char sql[] =
+        "SELECT e.last_seen, c.rowid, c.responsible_authority IS NOT NULL,"
+        "       e.case_status = 'cla',"
+        "       EXISTS (SELECT 1 FROM interview_episodes ie"
+        "               JOIN interviews i ON i.interview_id = ie.interview_id"
+        "               WHERE ie.episode_id = e.episode_id AND (i.offered IS NOT NULL"
+        "                     OR i.outcome IN ('completed', 'declined'))),"
+        "       EXISTS (SELECT 1 FROM interview_episodes ie"
+        "               JOIN interviews i ON i.interview_id = ie.interview_id"
+        "               WHERE ie.episode_id = e.episode_id AND i.outcome = 'completed')"
+        "  FROM episodes e JOIN children c ON c.child_id = e.child_id"
+        " WHERE e.kind = 'missing' AND e.last_seen >= ?1 AND e.last_seen < ?2"
+        " ORDER BY e.last_seen";
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return db_fail(st, err, "reading episodes for a report");
+    sqlite3_bind_int64(stmt, 1, from);
+    sqlite3_bind_int64(stmt, 2, to);
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_episode_fact fact = {
+            .last_seen = sqlite3_column_int64(stmt, 0),
+            .child_key = sqlite3_column_int64(stmt, 1),
+            .ola = sqlite3_column_int(stmt, 2) != 0,
+            .cla = sqlite3_column_int(stmt, 3) != 0,
+            .offered = sqlite3_column_int(stmt, 4) != 0,
+            .done = sqlite3_column_int(stmt, 5) != 0,
+        };
+        cb(ctx, &fact);
+    }
+    sqlite3_finalize(stmt);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "reading episodes for a report");
+    return 0;
+}
+
+static const struct hw_store_ops sqlite_ops = {
+    .backend = "sqlite",
+    .close = sqlite_close,
+    .begin = sqlite_begin,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .put = sqlite_put,
+    .get = sqlite_get,
+    .list = sqlite_list,
+    .missing_starts = sqlite_missing_starts,
+    .episode_facts = sqlite_episode_facts,
+    .schema_version = sqlite_schema_version,
+};
