@@ -164,45 +164,44 @@ static void print_fields(struct hw_ctx *ctx, enum hw_rectype t, const void *rec)
     hw_buf_free(&b);
 }
 
+struct interviews {
+    json_t *json;         /* the interviews covering the episode */
+    hw_instant completed; /* the first completion among them */
+};
+
 static int collect_interview(void *c, const void *rec)
 {
-    json_array_append_new(c, hw_record_json(hw_interview_fields, rec));
+    struct interviews *iv = c;
+    const struct hw_interview *r = rec;
+    json_array_append_new(iv->json, hw_record_json(hw_interview_fields, rec));
+    if (r->outcome == HW_OUT_COMPLETED && r->completed != HW_NO_TIME &&
+        (iv->completed == HW_NO_TIME || r->completed < iv->completed))
+        iv->completed = r->completed;
     return 0;
 }
 
-/* The episode's interviews, as JSON objects. */
-static int episode_interviews(struct hw_ctx *ctx, const char *id, json_t **out,
+static int episode_interviews(struct hw_ctx *ctx, const char *id, struct interviews *out,
                               struct hw_err *err)
 {
     struct hw_filter f = {.episode_id = id};
-    *out = json_array();
-    if (hw_store_list(ctx->store, HW_REC_INTERVIEW, &f, collect_interview, *out, err) < 0) {
-        json_decref(*out);
+    out->json = json_array();
+    out->completed = HW_NO_TIME;
+    if (hw_store_list(ctx->store, HW_REC_INTERVIEW, &f, collect_interview, out, err) < 0) {
+        json_decref(out->json);
+        out->json = NULL;
         return -1;
     }
     return 0;
 }
 
 static json_t *assessment_json(const struct hw_config *cfg, const struct hw_episode *e,
-                               const struct hw_assessment *as, json_t *interviews)
+                               const struct hw_assessment *as, hw_instant completed)
 {
     json_t *rhi = json_object(), *criteria = json_array(), *actions = json_array();
     for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
         if (as->rhi.criteria & c->value)
             json_array_append_new(criteria, json_string(c->code));
     /* The first completed interview decides whether it was in timescale. */
-    hw_instant completed = HW_NO_TIME;
-    size_t i;
-    json_t *iv;
-    json_array_foreach(interviews, i, iv)
-    {
-        const char *when = json_string_value(json_object_get(iv, "completed"));
-        const char *out = json_string_value(json_object_get(iv, "outcome"));
-        hw_instant t;
-        if (when && out && strcmp(out, "completed") == 0 &&
-            hw_parse_local_time(when, &t, NULL) == 0 && (completed == HW_NO_TIME || t < completed))
-            completed = t;
-    }
     json_object_set_new(rhi, "decision",
                         json_string(hw_code_name(hw_rhi_verdict_codes, as->rhi.verdict)));
     json_object_set_new(rhi, "criteria", criteria);
@@ -238,8 +237,19 @@ static json_t *assessment_json(const struct hw_config *cfg, const struct hw_epis
     return o;
 }
 
+/* "2017-04-05T07:00:00+01:00" -> "2017-04-05 07:00" for a person. */
+static const char *local_text(json_t *iso, char buf[HW_LOCAL_LEN])
+{
+    const char *s = json_string_value(iso);
+    snprintf(buf, HW_LOCAL_LEN, "%.16s", s ? s : "");
+    if (buf[10] == 'T')
+        buf[10] = ' ';
+    return buf;
+}
+
 static void print_assessment(struct hw_ctx *ctx, json_t *as)
 {
+    char t1[HW_LOCAL_LEN];
     json_t *rhi = json_object_get(as, "rhi");
     size_t i;
     json_t *v;
@@ -252,21 +262,18 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
         fprintf(ctx->out, "%s%s", i ? ", " : " - ", json_string_value(v));
     }
     fputc('\n', ctx->out);
-    const char *due = json_string_value(json_object_get(rhi, "due"));
-    if (due)
-        fprintf(ctx->out, "  due by %.16s\n", due);
+    if (json_is_string(json_object_get(rhi, "due")))
+        fprintf(ctx->out, "  due by %s\n", local_text(json_object_get(rhi, "due"), t1));
     json_t *in = json_object_get(rhi, "in_timescale");
     if (!json_is_null(in))
-        fprintf(ctx->out, "  completed %.16s, %s\n",
-                json_string_value(json_object_get(rhi, "completed")),
+        fprintf(ctx->out, "  completed %s, %s\n", local_text(json_object_get(rhi, "completed"), t1),
                 json_is_true(in) ? "in timescale" : "out of timescale");
     fprintf(ctx->out, "Actions:\n");
     json_array_foreach(json_object_get(as, "escalation"), i, v)
     {
-        fprintf(ctx->out, "  %-20s #%-2lld due %.16s%s\n",
+        fprintf(ctx->out, "  %-20s #%-2lld due %s%s\n",
                 json_string_value(json_object_get(v, "action")),
-                json_integer_value(json_object_get(v, "seq")),
-                json_string_value(json_object_get(v, "due")),
+                json_integer_value(json_object_get(v, "seq")), local_text(json_object_get(v, "due"), t1),
                 json_is_true(json_object_get(v, "needed")) ? "" : "  (not needed: found first)");
     }
     json_t *p = json_object_get(as, "pattern");
@@ -287,7 +294,8 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
     enum hw_rectype t = cmd->rectype;
     void *rec = record_new(t);
     struct hw_child child;
-    json_t *assessment = NULL, *interviews = NULL;
+    json_t *assessment = NULL;
+    struct interviews interviews = {NULL, HW_NO_TIME};
     int fmt, rc = -1;
     hw_record_init(hw_child_fields, &child);
 
@@ -306,14 +314,14 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
             hw_assess_episode(ctx->store, &ctx->cfg, &child, e, ctx->now, &as, err) < 0 ||
             episode_interviews(ctx, e->id, &interviews, err) < 0)
             goto done;
-        assessment = assessment_json(&ctx->cfg, e, &as, interviews);
+        assessment = assessment_json(&ctx->cfg, e, &as, interviews.completed);
     }
     if (fmt == HW_FMT_JSON) {
         json_t *o = json_object();
         json_object_set_new(o, hw_rectypes[t].name, hw_record_json(hw_rectypes[t].fields, rec));
         if (assessment) {
             json_object_update(o, assessment);
-            json_object_set(o, "interviews", interviews);
+            json_object_set(o, "interviews", interviews.json);
         }
         print_json(ctx, o);
     } else {
@@ -326,7 +334,7 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
     rc = 0;
 done:
     json_decref(assessment);
-    json_decref(interviews);
+    json_decref(interviews.json);
     hw_record_clear(hw_child_fields, &child);
     record_free(t, rec);
     return rc;

@@ -40,8 +40,8 @@
 
 /* ---- volumes (scale 1, per year), tuned so the output matches the brief ---- */
 
-#define OCCASIONAL_PER_YEAR 680.0 /* children missing once to a few times */
-#define PERSISTENT_PER_YEAR 44.0  /* missing careers starting per year */
+#define OCCASIONAL_PER_YEAR 715.0 /* children missing once to a few times */
+#define PERSISTENT_PER_YEAR 46.0  /* missing careers starting per year */
 #define GROUP_SEED_RATE     0.042 /* share of episodes that pull in companions */
 #define MAX_DURATION_HOURS  (16 * 24)
 #define FLUSH_AT            (1u << 20) /* write CSV out in 1 MiB pieces */
@@ -406,7 +406,7 @@ static void make_child(struct gen *g, struct rng *r, struct gen_child *c, bool p
         } else {
             static const int pl_value[] = {HW_PL_LA_HOME, HW_PL_FOSTER, HW_PL_INDEPENDENT_HOME,
                                            HW_PL_SUPPORTED, HW_PL_OTHER};
-            static const int pl_per[] = {25, 20, 35, 15, 5}, pl_occ[] = {15, 45, 20, 12, 8};
+            static const int pl_per[] = {32, 15, 30, 18, 5}, pl_occ[] = {20, 40, 20, 12, 8};
             c->placement = (uint8_t)pl_value[rng_weighted(r, persistent ? pl_per : pl_occ, 5)];
             /* Some of our children in care live out of the area (seed 004 §10). */
             c->ooa = rng_chance(r, persistent ? 0.35 : 0.22);
@@ -1151,7 +1151,7 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
         } else if (rng_chance(r, decision == HW_DEC_REQUIRED ? 0.82 : 0.55)) {
             double u = rng_unit(r);
             offered = canon(base + (hw_instant)(u * u * 72.0 * (double)HW_HOUR));
-            double p_done = c->persistent ? 0.58 : 0.70, p_decl = c->persistent ? 0.25 : 0.18;
+            double p_done = c->persistent ? 0.62 : 0.72, p_decl = c->persistent ? 0.21 : 0.17;
             u = rng_unit(r);
             if (gone_again && rng_chance(r, 0.1))
                 outcome = HW_OUT_UNAVAILABLE;

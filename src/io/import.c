@@ -21,7 +21,8 @@ struct importer {
     bool have_header;
     struct hw_strmap seen; /* IDs in this file -> line */
     void *rec;
-    bool fatal; /* a storage fault: stop reading */
+    bool fatal;       /* a storage fault: stop reading */
+    size_t last_bad;  /* line of the last row counted bad */
 };
 
 static void row_error(struct importer *im, size_t line, const char *fmt, ...)
@@ -30,6 +31,10 @@ static void row_error(struct importer *im, size_t line, const char *fmt, ...)
 static void row_error(struct importer *im, size_t line, const char *fmt, ...)
 {
     im->res->n_errors++;
+    if (im->last_bad != line) {
+        im->last_bad = line;
+        im->res->bad_rows++;
+    }
     if (im->res->n_errors > HW_IMPORT_ERRORS_LISTED)
         return;
     hw_buf_printf(&im->res->errors, "%s:%zu: ", im->path, line);
@@ -209,7 +214,8 @@ int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_recty
     }
     if (res->n_errors) {
         hw_store_rollback(s);
-        hw_fail(err, HW_EINPUT, "%s: %zu bad row%s; nothing was imported", path, res->n_errors,
+        hw_fail(err, HW_EINPUT, "%s: %zu bad row%s (%zu error%s); nothing was imported", path,
+                res->bad_rows, res->bad_rows == 1 ? "" : "s", res->n_errors,
                 res->n_errors == 1 ? "" : "s");
         goto done;
     }

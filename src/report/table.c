@@ -1,6 +1,8 @@
 /* table.c - laying out and rendering text tables. */
 #include "report/table.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,9 +60,23 @@ static void pad(struct hw_buf *out, size_t n)
         hw_buf_putc(out, ' ');
 }
 
+/* Numbers, dates and rates line up on the right; words on the left. */
+static bool numeric_column(const struct hw_table *t, size_t c)
+{
+    for (size_t r = 1; r < t->nrows; r++) {
+        const char *s = t->cells[r * t->ncols + c];
+        if (*s && !(isdigit((unsigned char)*s) || (*s == '-' && (s[1] == '\0' || isdigit((unsigned char)s[1])))))
+            return false;
+    }
+    return true;
+}
+
 void hw_table_text(const struct hw_table *t, struct hw_buf *out)
 {
     size_t *w = hw_calloc(t->ncols, sizeof *w);
+    bool *right = hw_calloc(t->ncols, sizeof *right);
+    for (size_t c = 1; c < t->ncols; c++)
+        right[c] = numeric_column(t, c);
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++) {
             size_t cw = width(t->cells[r * t->ncols + c]);
@@ -73,7 +89,7 @@ void hw_table_text(const struct hw_table *t, struct hw_buf *out)
             size_t gap = w[c] - width(cell);
             if (c > 0)
                 hw_buf_puts(out, "  ");
-            if (c == 0) {
+            if (!right[c]) {
                 hw_buf_puts(out, cell);
                 if (c + 1 < t->ncols)
                     pad(out, gap);
@@ -92,6 +108,7 @@ void hw_table_text(const struct hw_table *t, struct hw_buf *out)
             hw_buf_putc(out, '\n');
         }
     }
+    free(right);
     free(w);
 }
 

@@ -27,8 +27,8 @@ void hw_table_init(struct hw_table *t, size_t ncols, const char *const *header);
 void hw_table_add(struct hw_table *t, const char *const *cells);
 void hw_table_free(struct hw_table *t);
 
-/* Aligned columns for a terminal: the first column left-aligned, the rest
- * right-aligned, a rule under the header. */
+/* Aligned columns for a terminal, a rule under the header: columns of
+ * numbers (and dates) right-aligned, the first column and words left. */
 void hw_table_text(const struct hw_table *t, struct hw_buf *out);
 void hw_table_csv(const struct hw_table *t, struct hw_buf *out);
 
