@@ -115,78 +115,97 @@ static int rng_weighted(struct rng *r, const int *w, int n)
 
 /* ---- built-in lists (invented; any resemblance is a coincidence) ---- */
 
-static const char *const first_male[] = {
-    "Aaron",  "Alfie",  "Ben",    "Callum", "Connor", "Daniel", "Dylan",  "Ethan",
-    "Finley", "Harley", "Harvey", "Jack",   "Jake",   "Jamal",  "Jayden", "Josh",
-    "Kai",    "Kieran", "Leon",   "Liam",   "Lewis",  "Mason",  "Nathan", "Owen",
-    "Reece",  "Ryan",   "Samir",  "Tyler",  "Zak",    "Kofi"};
+static const char *const first_male[] = {"Aaron", "Alfie", "Ben",    "Callum", "Connor", "Daniel",
+                                         "Dylan", "Ethan", "Finley", "Harley", "Harvey", "Jack",
+                                         "Jake",  "Jamal", "Jayden", "Josh",   "Kai",    "Kieran",
+                                         "Leon",  "Liam",  "Lewis",  "Mason",  "Nathan", "Owen",
+                                         "Reece", "Ryan",  "Samir",  "Tyler",  "Zak",    "Kofi"};
 static const char *const first_female[] = {
-    "Abbie",  "Aisha",  "Amber", "Amelia", "Bethany", "Chloe", "Courtney", "Demi",
-    "Ellie",  "Emily",  "Erin",  "Georgia", "Grace",  "Holly", "Imani",    "Jade",
-    "Jasmine", "Kayla", "Lacey", "Leah",   "Megan",   "Mia",   "Nadia",    "Paige",
-    "Priya",  "Shannon", "Skye", "Tia",    "Zara",    "Keira"};
+    "Abbie",   "Aisha",   "Amber", "Amelia",  "Bethany", "Chloe", "Courtney", "Demi",
+    "Ellie",   "Emily",   "Erin",  "Georgia", "Grace",   "Holly", "Imani",    "Jade",
+    "Jasmine", "Kayla",   "Lacey", "Leah",    "Megan",   "Mia",   "Nadia",    "Paige",
+    "Priya",   "Shannon", "Skye",  "Tia",     "Zara",    "Keira"};
 static const char *const first_other[] = {"Alex", "Charlie", "Jordan", "Riley", "Sam"};
 static const char *const last_names[] = {
-    "Ashbury",  "Brackley",  "Coldwell",  "Dunmore",   "Eastleigh", "Farrant",  "Gadsby",
-    "Hallam",   "Inchley",   "Jessop",    "Kenward",   "Lockett",   "Marlow",   "Netherton",
-    "Oakley",   "Pendle",    "Quarrell",  "Redfern",   "Stainton",  "Thackeray", "Underhill",
-    "Varley",   "Westwood",  "Yardley",   "Bramall",   "Cotterill", "Dawber",   "Eccles",
-    "Fairclough", "Greaves", "Hebden",    "Ibbotson",  "Kershaw",   "Lumb",     "Moxley",
-    "Nuttall",  "Oldroyd",   "Priestley", "Rushworth", "Sugden"};
+    "Ashbury",    "Brackley", "Coldwell",  "Dunmore",   "Eastleigh", "Farrant",   "Gadsby",
+    "Hallam",     "Inchley",  "Jessop",    "Kenward",   "Lockett",   "Marlow",    "Netherton",
+    "Oakley",     "Pendle",   "Quarrell",  "Redfern",   "Stainton",  "Thackeray", "Underhill",
+    "Varley",     "Westwood", "Yardley",   "Bramall",   "Cotterill", "Dawber",    "Eccles",
+    "Fairclough", "Greaves",  "Hebden",    "Ibbotson",  "Kershaw",   "Lumb",      "Moxley",
+    "Nuttall",    "Oldroyd",  "Priestley", "Rushworth", "Sugden"};
 static const char *const ethnicities[] = {"White British", "Mixed",       "Black British",
                                           "Asian British", "White Other", "Other"};
 static const int ethnicity_w[] = {65, 12, 9, 7, 4, 3};
-static const char *const councils[] = {
-    "Northshire County Council",   "Eastmoor Borough Council", "Westvale City Council",
-    "Southbridge Borough Council", "Kingsfield County Council", "Harrowdale City Council"};
+static const char *const councils[] = {"Northshire County Council", "Eastmoor Borough Council",
+                                       "Westvale City Council",     "Southbridge Borough Council",
+                                       "Kingsfield County Council", "Harrowdale City Council"};
 static const char *const home_prefix[] = {
-    "Ashdown",     "Ridgeway",   "Beechcroft", "Coldharbour", "Elmstead", "Foxley",
-    "Greystones",  "Hawthorn",   "Ivydene",    "Juniper",     "Kestrel",  "Larchwood",
-    "Millbrook",   "Netherby",   "Oakridge",   "Pennyfield",  "Quarrybank", "Rosehill",
-    "Sandpiper",   "Thornbury",  "Upperton",   "Willowmere",  "Yewtree",  "Brambledown"};
+    "Ashdown",    "Ridgeway",  "Beechcroft", "Coldharbour", "Elmstead",   "Foxley",
+    "Greystones", "Hawthorn",  "Ivydene",    "Juniper",     "Kestrel",    "Larchwood",
+    "Millbrook",  "Netherby",  "Oakridge",   "Pennyfield",  "Quarrybank", "Rosehill",
+    "Sandpiper",  "Thornbury", "Upperton",   "Willowmere",  "Yewtree",    "Brambledown"};
 static const char *const home_suffix[] = {"House", "Lodge", "Court", "Cottage", "View", "Mews"};
 static const char *const supported_names[] = {
-    "Harbour Court Flats", "Kingsway Foyer",  "Station Road Supported Living",
+    "Harbour Court Flats", "Kingsway Foyer",    "Station Road Supported Living",
     "Meadowbank Flats",    "The Lofts Project", "Riverside Hostel"};
 static const char *const other_names[] = {"Extended family", "Family friend", "Kinship carer"};
-static const char *const teams[] = {"Assessment North",   "Assessment South",
-                                    "Child Protection",   "Children in Care 1",
-                                    "Children in Care 2", "Early Help Hub",
+static const char *const teams[] = {"Assessment North",   "Assessment South",   "Child Protection",
+                                    "Children in Care 1", "Children in Care 2", "Early Help Hub",
                                     "Leaving Care"};
 enum { T_ASSESS_N, T_ASSESS_S, T_CP, T_CIC1, T_CIC2, T_EARLY_HELP, T_LEAVING, N_TEAMS };
 #define WORKERS_PER_TEAM 5
 static const char *const workers[N_TEAMS * WORKERS_PER_TEAM] = {
-    "Ruth Abbott",    "Dev Mistry",      "Claire Nolan",    "Tom Ridley",     "Hannah Sykes",
-    "Grace Adeyemi",  "Mark Hollins",    "Sophie Crane",    "Imran Baig",     "Laura Petch",
-    "Janet Fowler",   "Kwame Mensah",    "Rachel Dyson",    "Paul Whitlock",  "Nina Kaur",
-    "Emma Brierley",  "Steve Lomax",     "Fatima Rahman",   "Gareth Pugh",    "Lucy Ormerod",
-    "Helen Tranter",  "Olu Bankole",     "Kate Sumner",     "Jon Aspinall",   "Meera Shah",
-    "Sarah Gillespie", "Chris Oduya",    "Ann Marsden",     "Rob Tinsley",    "Zainab Ali",
-    "Dean Ferris",    "Joanne Pickup",   "Tariq Hussain",   "Beth Allsop",    "Mike Greenhalgh"};
-static const char *const schools[] = {
-    "Northgate Academy",        "St Aidan's High School", "Brookfield School",
-    "Castle Hill Academy",      "Riverside Community College", "Westfield High School",
-    "Oakwood Academy",          "Hillcrest School",       "Mill Lane Academy",
-    "Parkside Pupil Referral Unit", "St Bede's Catholic School", "Lowmoor Academy",
-    "Thornton Grange School",   "Kingsmead Sixth Form College", "Eastbrook Further Education College"};
+    "Ruth Abbott",     "Dev Mistry",    "Claire Nolan",  "Tom Ridley",    "Hannah Sykes",
+    "Grace Adeyemi",   "Mark Hollins",  "Sophie Crane",  "Imran Baig",    "Laura Petch",
+    "Janet Fowler",    "Kwame Mensah",  "Rachel Dyson",  "Paul Whitlock", "Nina Kaur",
+    "Emma Brierley",   "Steve Lomax",   "Fatima Rahman", "Gareth Pugh",   "Lucy Ormerod",
+    "Helen Tranter",   "Olu Bankole",   "Kate Sumner",   "Jon Aspinall",  "Meera Shah",
+    "Sarah Gillespie", "Chris Oduya",   "Ann Marsden",   "Rob Tinsley",   "Zainab Ali",
+    "Dean Ferris",     "Joanne Pickup", "Tariq Hussain", "Beth Allsop",   "Mike Greenhalgh"};
+static const char *const schools[] = {"Northgate Academy",
+                                      "St Aidan's High School",
+                                      "Brookfield School",
+                                      "Castle Hill Academy",
+                                      "Riverside Community College",
+                                      "Westfield High School",
+                                      "Oakwood Academy",
+                                      "Hillcrest School",
+                                      "Mill Lane Academy",
+                                      "Parkside Pupil Referral Unit",
+                                      "St Bede's Catholic School",
+                                      "Lowmoor Academy",
+                                      "Thornton Grange School",
+                                      "Kingsmead Sixth Form College",
+                                      "Eastbrook Further Education College"};
 #define N_COLLEGES 2 /* the last two schools take 16 and 17 year olds */
-static const char *const found_locations[] = {
-    "Home address",     "Friend's address", "Relative's address", "Town centre",
-    "Railway station",  "Bus station",      "Park",               "Shopping centre",
-    "Partner's address", "Out of area address", "Police station", "Hospital",
-    "Returned of own accord"};
+static const char *const found_locations[] = {"Home address",
+                                              "Friend's address",
+                                              "Relative's address",
+                                              "Town centre",
+                                              "Railway station",
+                                              "Bus station",
+                                              "Park",
+                                              "Shopping centre",
+                                              "Partner's address",
+                                              "Out of area address",
+                                              "Police station",
+                                              "Hospital",
+                                              "Returned of own accord"};
 static const int found_w[] = {14, 24, 10, 10, 5, 4, 5, 4, 6, 5, 3, 1, 9};
 static const char *const reasons_list[] = {
-    "conflict_at_home",  "peer_influence", "relationship",       "substance_misuse",
-    "exploitation",      "boredom",        "contact_with_family", "placement_unhappy"};
-static const char *const risks_ordinary[] = {
-    "None identified", "Late night with friends", "Alcohol use", "Argument with carer",
-    "Stayed with friend without permission", "Lost track of time"};
+    "conflict_at_home", "peer_influence", "relationship",        "substance_misuse",
+    "exploitation",     "boredom",        "contact_with_family", "placement_unhappy"};
+static const char *const risks_ordinary[] = {"None identified",
+                                             "Late night with friends",
+                                             "Alcohol use",
+                                             "Argument with carer",
+                                             "Stayed with friend without permission",
+                                             "Lost track of time"};
 static const char *const risks_flagged[] = {
-    "Associating with older adults", "Suspected county lines involvement",
-    "Gifts from unknown adults",     "Cannabis use",
+    "Associating with older adults",  "Suspected county lines involvement",
+    "Gifts from unknown adults",      "Cannabis use",
     "Travelled out of area by train", "Contact with gang members",
-    "Went to unknown address",       "Slept rough overnight"};
+    "Went to unknown address",        "Slept rough overnight"};
 
 /* Age (years) on the day of the first episode. Occasional children: 8..17. */
 static const int age_occ_w[] = {1, 2, 3, 5, 7, 11, 17, 21, 20, 13};
@@ -195,25 +214,25 @@ static const int age_occ_w[] = {1, 2, 3, 5, 7, 11, 17, 21, 20, 13};
 static const int age_per_w[] = {2, 6, 13, 22, 25, 20, 12};
 #define AGE_PER_MIN 11
 /* Hour of the day a child was last seen: afternoons and evenings. */
-static const int hour_w[24] = {3, 2, 1, 1, 1, 1, 1, 2, 3, 4, 4, 4,
+static const int hour_w[24] = {3, 2, 1, 1, 1,  1,  1,  2,  3, 4, 4, 4,
                                5, 5, 6, 8, 10, 10, 10, 10, 9, 8, 6, 4};
 
 /* ---- records in the making ---- */
 
 struct gen_child {
-    uint32_t num;    /* the number in child_id */
+    uint32_t num; /* the number in child_id */
     hw_date dob;
-    hw_date adult;   /* 18th birthday: no episodes from then */
+    hw_date adult; /* 18th birthday: no episodes from then */
     bool persistent;
-    uint8_t ola;     /* 0: ours; else 1 + index into councils */
-    uint8_t gender;  /* 0 male, 1 female, 2 other */
+    uint8_t ola;    /* 0: ours; else 1 + index into councils */
+    uint8_t gender; /* 0 male, 1 female, 2 other */
     uint8_t ethnicity, case_status, placement, ooa, team, worker, school;
     uint16_t first, last;
-    uint16_t flags;  /* enum hw_flag bits */
-    uint32_t place;  /* home, carer number or supported/other index, by placement */
+    uint16_t flags;          /* enum hw_flag bits */
+    uint32_t place;          /* home, carer number or supported/other index, by placement */
     uint32_t ep_first, ep_n; /* its own timeline: ep[ep_first .. +ep_n), in order */
-    int64_t extra;   /* first companion episode added later (chained), or -1 */
-    uint32_t out_n;  /* episodes written */
+    int64_t extra;           /* first companion episode added later (chained), or -1 */
+    uint32_t out_n;          /* episodes written */
 };
 
 struct gen_ep {
@@ -333,8 +352,8 @@ static uint16_t draw_flags(struct rng *r, bool persistent, int gender)
     if (!rng_chance(r, persistent ? 0.70 : 0.12))
         return f;
     /* cse, cce, trafficking, gang, crime, drugs, risky_adults */
-    static const int flag_value[] = {HW_FLAG_CSE,  HW_FLAG_CCE,   HW_FLAG_TRAFFICKING,
-                                     HW_FLAG_GANG, HW_FLAG_CRIME, HW_FLAG_DRUGS,
+    static const int flag_value[] = {HW_FLAG_CSE,         HW_FLAG_CCE,   HW_FLAG_TRAFFICKING,
+                                     HW_FLAG_GANG,        HW_FLAG_CRIME, HW_FLAG_DRUGS,
                                      HW_FLAG_RISKY_ADULTS};
     int w[] = {gender == 1 ? 30 : 6, gender == 1 ? 8 : 25, 4, gender == 1 ? 4 : 14, 15, 15, 15};
     int n = rng_weighted(r, (const int[]){55, 30, 15}, 3) + 1;
@@ -448,15 +467,17 @@ static void make_child(struct gen *g, struct rng *r, struct gen_child *c, bool p
             team = T_CP;
             break;
         case HW_CS_CLA:
-            team = age >= 16 && rng_chance(r, 0.5) ? T_LEAVING : rng_chance(r, 0.5) ? T_CIC1 : T_CIC2;
+            team = age >= 16 && rng_chance(r, 0.5) ? T_LEAVING
+                   : rng_chance(r, 0.5)            ? T_CIC1
+                                                   : T_CIC2;
             break;
         default:
             break; /* not open: no allocated team */
         }
     }
     c->team = (uint8_t)(team + 1);
-    c->worker = (uint8_t)(team < 0 ? 0 : 1 + team * WORKERS_PER_TEAM +
-                                             (int)rng_below(r, WORKERS_PER_TEAM));
+    c->worker =
+        (uint8_t)(team < 0 ? 0 : 1 + team * WORKERS_PER_TEAM + (int)rng_below(r, WORKERS_PER_TEAM));
     if (age >= 16 && rng_chance(r, 0.6))
         c->school = (uint8_t)(NELEM(schools) - N_COLLEGES + rng_below(r, N_COLLEGES));
     else
@@ -502,8 +523,8 @@ static hw_instant draw_duration(struct rng *r, int kind)
 static hw_instant add_episode(struct gen *g, uint32_t ci, struct rng *r, hw_instant ls, bool store)
 {
     const struct gen_child *c = &g->ch[ci];
-    int kind = rng_chance(r, c->case_status == HW_CS_CLA ? 0.15 : 0.04) ? HW_KIND_ABSENT
-                                                                        : HW_KIND_MISSING;
+    int kind =
+        rng_chance(r, c->case_status == HW_CS_CLA ? 0.15 : 0.04) ? HW_KIND_ABSENT : HW_KIND_MISSING;
     hw_instant ret = canon(ls + draw_duration(r, kind));
     if (!store)
         return ret;
@@ -753,11 +774,15 @@ static void settle_open(struct gen *g, struct rng *r)
     size_t max_open = (size_t)fmax((double)min_open, floor(10.0 * sc + 0.5));
 
     hw_instant *child_last = hw_calloc(g->nch, sizeof *child_last);
+    hw_instant *child_ret = hw_calloc(g->nch, sizeof *child_ret);
     for (size_t i = 0; i < g->nch; i++)
-        child_last[i] = INT64_MIN;
-    for (size_t i = 0; i < g->nep; i++)
-        if (g->ep[i].last_seen > child_last[g->ep[i].child])
+        child_last[i] = child_ret[i] = INT64_MIN;
+    for (size_t i = 0; i < g->nep; i++) {
+        if (g->ep[i].last_seen > child_last[g->ep[i].child]) {
             child_last[g->ep[i].child] = g->ep[i].last_seen;
+            child_ret[g->ep[i].child] = g->ep[i].ret;
+        }
+    }
 
     size_t *idx = hw_reallocarray(NULL, g->nep, sizeof *idx);
     size_t n = 0, open = 0;
@@ -774,8 +799,26 @@ static void settle_open(struct gen *g, struct rng *r)
      * later episode is overlapped) have not happened yet after all. */
     for (size_t k = 0; k < n && open < min_open; k++, open++)
         g->ep[idx[k]].ret = canon(g->now + HW_HOUR + (hw_instant)(rng_exp(r, 30.0) * HW_HOUR));
+    /* Still too few (small scales have quiet weeks): a child who has been
+     * missing before goes again in the last two days. */
+    uint32_t c0 = rng_below(r, (uint32_t)g->nch);
+    for (size_t k = 0; k < g->nch && open < min_open; k++) {
+        uint32_t ci = (uint32_t)((c0 + k) % g->nch);
+        hw_instant ls = canon(g->now - HW_HOUR - (hw_instant)rng_below(r, 47 * 60) * HW_MINUTE);
+        if (child_last[ci] == INT64_MIN || child_ret[ci] + HW_HOUR > ls || ls < g->start ||
+            hw_london_date(g->now) >= g->ch[ci].adult)
+            continue;
+        struct rng er = rng_fork(r);
+        add_episode(g, ci, &er, ls, true);
+        struct gen_ep *e = &g->ep[g->nep - 1];
+        e->ret = canon(g->now + HW_HOUR + (hw_instant)(rng_exp(r, 30.0) * HW_HOUR));
+        child_last[ci] = ls;
+        child_ret[ci] = e->ret;
+        open++;
+    }
 
     /* Too many: the longest-missing are found before now. */
+    idx = hw_reallocarray(idx, g->nep, sizeof *idx);
     n = 0;
     for (size_t i = 0; i < g->nep; i++)
         if (g->ep[i].ret > g->now)
@@ -783,15 +826,15 @@ static void settle_open(struct gen *g, struct rng *r)
     qsort(idx, n, sizeof *idx, cmp_idx_last_seen_desc);
     for (size_t k = max_open; k < n; k++) {
         struct gen_ep *e = &g->ep[idx[k]];
-        hw_instant ret =
-            canon(e->last_seen + (hw_instant)((double)(g->now - e->last_seen) *
-                                              (0.4 + 0.55 * rng_unit(r))));
+        hw_instant ret = canon(e->last_seen + (hw_instant)((double)(g->now - e->last_seen) *
+                                                           (0.4 + 0.55 * rng_unit(r))));
         e->ret = ret > g->now ? e->last_seen : ret;
         if (e->reported > e->ret)
             e->reported = e->ret;
     }
     free(idx);
     free(child_last);
+    free(child_ret);
 }
 
 static int cmp_ep(const void *a, const void *b)
@@ -918,8 +961,7 @@ static void child_id(const struct gen *g, uint32_t ci, char *buf, size_t size)
     snprintf(buf, size, "C%06u", (unsigned)g->ch[ci].num);
 }
 
-static void placement_name(const struct gen *g, const struct gen_child *c, char *buf,
-                           size_t size)
+static void placement_name(const struct gen *g, const struct gen_child *c, char *buf, size_t size)
 {
     (void)g;
     switch (c->placement) {
@@ -952,11 +994,21 @@ static const char *yes_no(bool b)
 
 static void write_children(const struct gen *g, struct out_file *f)
 {
-    static const char *const cols[] = {
-        "child_id",  "first_name",     "last_name",   "date_of_birth",
-        "gender",    "ethnicity",      "responsible_authority", "case_status",
-        "flags",     "placement_type", "placement_name", "out_of_area",
-        "team",      "worker",         "school"};
+    static const char *const cols[] = {"child_id",
+                                       "first_name",
+                                       "last_name",
+                                       "date_of_birth",
+                                       "gender",
+                                       "ethnicity",
+                                       "responsible_authority",
+                                       "case_status",
+                                       "flags",
+                                       "placement_type",
+                                       "placement_name",
+                                       "out_of_area",
+                                       "team",
+                                       "worker",
+                                       "school"};
     out_header(f, cols, NELEM(cols));
     char buf[128];
     for (size_t i = 0; i < g->nch; i++) {
@@ -1003,11 +1055,12 @@ static void episode_id(size_t i, char *buf, size_t size)
 
 static size_t write_episodes(const struct gen *g, struct out_file *f, struct rng *r)
 {
-    static const char *const cols[] = {
-        "episode_id", "child_id",          "kind",              "last_seen",
-        "reported",   "returned",          "risk",              "missing_from_type",
-        "missing_from_name", "out_of_area", "case_status",      "police_ref",
-        "harmed",     "crime_while_absent", "found_location",   "with_children"};
+    static const char *const cols[] = {"episode_id",   "child_id",           "kind",
+                                       "last_seen",    "reported",           "returned",
+                                       "risk",         "missing_from_type",  "missing_from_name",
+                                       "out_of_area",  "case_status",        "police_ref",
+                                       "harmed",       "crime_while_absent", "found_location",
+                                       "with_children"};
     out_header(f, cols, NELEM(cols));
     /* Police references run on through each calendar year, with other
      * incidents' numbers in between. */
@@ -1088,10 +1141,10 @@ static bool overnight(hw_instant ls, hw_instant ret)
 
 static size_t write_interviews(const struct gen *g, struct out_file *f, struct rng *r)
 {
-    static const char *const cols[] = {"interview_id", "child_id",  "episode_ids",
-                                       "decision",     "offered",   "outcome",
+    static const char *const cols[] = {"interview_id", "child_id",     "episode_ids",
+                                       "decision",     "offered",      "outcome",
                                        "completed",    "conducted_by", "reasons",
-                                       "risks",        "screening", "shared_with_police"};
+                                       "risks",        "screening",    "shared_with_police"};
     out_header(f, cols, NELEM(cols));
     if (g->nep == 0)
         return 0;
@@ -1175,8 +1228,8 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
             if (offered > g->now) {
                 offered = completed = HW_NO_TIME;
                 outcome = HW_OUT_PENDING;
-            } else if (completed > g->now || (outcome != HW_OUT_COMPLETED &&
-                                              base + 5 * HW_DAY > g->now)) {
+            } else if (completed > g->now ||
+                       (outcome != HW_OUT_COMPLETED && base + 5 * HW_DAY > g->now)) {
                 completed = HW_NO_TIME;
                 outcome = HW_OUT_PENDING; /* still being arranged */
             }
@@ -1219,9 +1272,9 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
         hw_csv_field(o, hw_code_name(hw_conducted_by_codes, by));
 
         /* Reasons: 1-3, leaning on the child's circumstances. */
-        int w[NELEM(reasons_list)] = {c->placement == HW_PL_HOME ? 30 : 8, 25, 14,
-                                      flagged ? 16 : 6, flagged ? 18 : 1, 12, 10,
-                                      c->case_status == HW_CS_CLA ? 22 : 0};
+        int w[NELEM(reasons_list)] = {
+            c->placement == HW_PL_HOME ? 30 : 8, 25, 14, flagged ? 16 : 6, flagged ? 18 : 1, 12, 10,
+            c->case_status == HW_CS_CLA ? 22 : 0};
         unsigned chosen = 0;
         int nr = 1 + rng_weighted(r, (const int[]){55, 32, 13}, 3);
         for (int k = 0; k < nr; k++)
@@ -1307,9 +1360,8 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
     g.last_day = hw_london_date(g.gen_end > g.start ? g.gen_end - 1 : g.start);
     build(&g);
 
-    struct out_file files[3] = {{.name = "children.csv"},
-                                {.name = "episodes.csv"},
-                                {.name = "interviews.csv"}};
+    struct out_file files[3] = {
+        {.name = "children.csv"}, {.name = "episodes.csv"}, {.name = "interviews.csv"}};
     int rc = 0;
     for (size_t i = 0; i < 3 && rc == 0; i++) {
         files[i].final = hw_asprintf("%s/%s", dir, files[i].name);
@@ -1352,8 +1404,7 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
     /* Only when all three are complete do they replace anything. */
     for (size_t i = 0; i < 3 && rc == 0; i++) {
         if (rename(files[i].tmp, files[i].final) != 0)
-            rc = hw_fail(err, HW_EINTERNAL, "cannot write %s: %s", files[i].final,
-                         strerror(errno));
+            rc = hw_fail(err, HW_EINTERNAL, "cannot write %s: %s", files[i].final, strerror(errno));
         else {
             free(files[i].tmp);
             files[i].tmp = NULL;
