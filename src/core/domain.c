@@ -111,8 +111,10 @@ void hw_code_list(const struct hw_code *table, char *buf, unsigned size)
     buf[0] = '\0';
     for (const struct hw_code *c = table; c->code; c++) {
         int n = snprintf(buf + used, size - used, "%s%s", c == table ? "" : "|", c->code);
-        if (n < 0 || (size_t)n >= size - used)
+        if (n < 0 || (size_t)n >= size - used) {
+            buf[used] = '\0'; /* stop after the last whole code */
             break;
+        }
         used += (size_t)n;
     }
 }

@@ -148,7 +148,7 @@ static int check_id(const char *s, size_t n, struct hw_err *err)
 }
 
 /* Free text: any UTF-8 (checked by the reader) but no control characters
- * other than tab and newline. */
+ * other than tab and line ends (LF, and the CR of a CRLF from Windows). */
 static int check_text(const char *s, struct hw_err *err)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -273,8 +273,10 @@ int hw_field_set(const struct hw_field *f, void *rec, const char *text, struct h
             break;
         case HW_F_ENUM:
         case HW_F_FLAGS:
-        case HW_F_INT:
             *MEMBER(rec, f, int) = 0;
+            break;
+        case HW_F_INT:
+            *MEMBER(rec, f, int) = HW_NO_INT;
             break;
         }
         return 0;
@@ -338,7 +340,7 @@ bool hw_field_is_set(const struct hw_field *f, const void *rec)
     case HW_F_FLAGS:
         return *CMEMBER(rec, f, int) != 0;
     case HW_F_INT:
-        return true;
+        return *CMEMBER(rec, f, int) != HW_NO_INT;
     }
     return false;
 }

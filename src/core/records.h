@@ -21,6 +21,7 @@ enum hw_yesno { HW_YN_UNSET = 0, HW_NO, HW_YES };
 extern const struct hw_code hw_yesno_codes[];
 
 #define HW_ID_MAX 64 /* record identifiers: letters, digits, . _ / - */
+#define HW_NO_INT (-1) /* a whole-number field that is not recorded */
 
 struct hw_child {
     char *id;
@@ -58,7 +59,7 @@ struct hw_interview {
     char *decided_by, *decision_reason;
     hw_instant offered;
     int outcome; /* enum hw_outcome */
-    int attempts;
+    int attempts; /* HW_NO_INT when not recorded */
     hw_instant completed;
     int conducted_by; /* enum hw_conducted_by */
     char *reasons, *risks;
@@ -76,7 +77,7 @@ enum hw_ftype {
     HW_F_TIME,   /* hw_instant, local time on input and output */
     HW_F_ENUM,   /* int: a value of the field's code table */
     HW_F_FLAGS,  /* int: ';'-separated codes of the table, as bits */
-    HW_F_INT     /* int: a whole number 0..max */
+    HW_F_INT     /* int: a whole number 0..max, HW_NO_INT when not recorded */
 };
 
 struct hw_field {

@@ -24,6 +24,7 @@ struct reader {
     size_t *offsets;
     size_t nfields, cap;
     size_t bad_utf8;
+    size_t nul_byte;
 };
 
 bool hw_utf8_valid(const char *s, size_t n)
@@ -83,6 +84,9 @@ static void on_field(void *field, size_t len, void *data)
     }
     if (!r->bad_utf8 && !hw_utf8_valid(field ? field : "", len))
         r->bad_utf8 = r->nfields + 1;
+    /* Fields are handed on NUL-terminated: a NUL inside would cut one short. */
+    if (!r->nul_byte && field && memchr(field, '\0', len))
+        r->nul_byte = r->nfields + 1;
     r->offsets[r->nfields++] = r->text.len;
     hw_buf_append(&r->text, field ? field : "", len);
     hw_buf_putc(&r->text, '\0');
@@ -96,7 +100,7 @@ static void on_row(int term, void *data)
         const char **fields = hw_reallocarray(NULL, r->nfields, sizeof *fields);
         for (size_t i = 0; i < r->nfields; i++)
             fields[i] = r->text.data + r->offsets[i];
-        struct hw_csv_row row = {r->row_start, r->nfields, fields, r->bad_utf8};
+        struct hw_csv_row row = {r->row_start, r->nfields, fields, r->bad_utf8, r->nul_byte};
         if (r->cb(r->ctx, &row, r->err) != 0)
             r->stop = true;
         free(fields);
@@ -104,6 +108,7 @@ static void on_row(int term, void *data)
     r->in_row = false;
     r->nfields = 0;
     r->bad_utf8 = 0;
+    r->nul_byte = 0;
     hw_buf_reset(&r->text);
 }
 
@@ -114,7 +119,12 @@ static int feed(struct reader *r, const char *line, size_t n)
         line += 3, n -= 3;
     if (!r->in_row)
         r->row_start = r->line;
-    if (csv_parse(&r->parser, line, n, on_field, on_row, r) != n && !r->stop) {
+    size_t used = csv_parse(&r->parser, line, n, on_field, on_row, r);
+    /* A row has begun once libcsv has left its "row not begun" state (0),
+     * even before its first field ends (a quoted field spanning lines). */
+    if (r->parser.pstate != 0)
+        r->in_row = true;
+    if (used != n && !r->stop) {
         hw_fail(r->err, HW_EINPUT,
                 "%s:%zu: malformed CSV: a quote inside an unquoted field, or text after a "
                 "closing quote",

@@ -22,6 +22,7 @@ struct hw_csv_row {
     size_t nfields;
     const char *const *fields; /* NUL-terminated; borrowed for the callback */
     size_t bad_utf8;           /* 0, or 1 + the index of a field that is not UTF-8 */
+    size_t nul_byte;           /* 0, or 1 + the index of a field holding a NUL byte */
 };
 
 /* Called per row, the header first. Return 0 to go on, -1 to stop (err set). */

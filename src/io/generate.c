@@ -711,10 +711,12 @@ static void add_groups(struct gen *g, struct rng *r)
                 if (dup || age < 10 || age > 17)
                     continue;
                 hw_instant off = rng_range(r, 0, 60) * HW_MINUTE;
+                /* Within the hour either side (canon() may move a time an
+                 * hour on when clocks go back: then try the other side). */
                 hw_instant s = canon(lead.last_seen + off);
-                if (s >= g->gen_end)
+                if (s >= g->gen_end || s - lead.last_seen > HW_HOUR)
                     s = canon(lead.last_seen - off);
-                if (s < g->start || s >= g->gen_end)
+                if (s < g->start || s >= g->gen_end || s - lead.last_seen > HW_HOUR)
                     continue;
                 hw_instant ret = canon(lead.ret + rng_range(r, -120, 120) * HW_MINUTE);
                 if (ret < s + 15 * HW_MINUTE)

@@ -71,7 +71,9 @@ static int read_header(struct importer *im, const struct hw_csv_row *row, struct
     for (size_t i = 0; i < row->nfields; i++) {
         char name[128];
         normalise(row->fields[i], name, sizeof name);
-        const struct hw_field *f = hw_field_find(fields, name);
+        /* A name too long for the buffer is no field's name. */
+        const struct hw_field *f =
+            strlen(row->fields[i]) < sizeof name ? hw_field_find(fields, name) : NULL;
         if (f == NULL) {
             hw_fail(err, HW_EINPUT,
                     "%s:%zu: unknown column '%.60s' for %s; the columns are: %s", im->path,
@@ -123,6 +125,11 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     if (row->nfields != im->ncolumns) {
         row_error(im, row->line, "has %zu fields but the header has %zu", row->nfields,
                   im->ncolumns);
+        return 0;
+    }
+    if (row->nul_byte) {
+        row_error(im, row->line, "column %s: text holds a control character (code 0)",
+                  im->columns[row->nul_byte - 1]->name);
         return 0;
     }
     if (row->bad_utf8) {

@@ -79,7 +79,7 @@ static void bind_field(sqlite3_stmt *stmt, int idx, const struct hw_field *f, co
                        struct hw_buf *scratch)
 {
     const char *base = rec;
-    if (!hw_field_is_set(f, rec) && f->type != HW_F_INT) {
+    if (!hw_field_is_set(f, rec)) {
         sqlite3_bind_null(stmt, idx);
         return;
     }
@@ -202,7 +202,7 @@ static int user_version(struct sqlite_store *st)
     return v;
 }
 
-static int migrate(struct sqlite_store *st, struct hw_err *err)
+static int check_version(struct sqlite_store *st, struct hw_err *err)
 {
     int v = user_version(st);
     if (v < 0)
@@ -212,6 +212,14 @@ static int migrate(struct sqlite_store *st, struct hw_err *err)
                        "database %s has schema version %d, newer than this homeward (%zu): "
                        "use a newer homeward",
                        st->path, v, hw_migration_count);
+    return 0;
+}
+
+static int migrate(struct sqlite_store *st, struct hw_err *err)
+{
+    int v = user_version(st);
+    if (check_version(st, err) < 0)
+        return -1;
     for (size_t i = (size_t)v; i < hw_migration_count; i++) {
         char pragma[64];
         if (exec(st, "BEGIN IMMEDIATE", err) < 0)
@@ -256,6 +264,9 @@ int hw_sqlite_open(const char *path, struct hw_store **out, struct hw_err *err)
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    /* Refuse a database from a newer Homeward before changing anything in it. */
+    if (check_version(st, err) < 0)
+        goto fail;
     if (exec(st, "PRAGMA journal_mode = WAL", err) < 0 ||
         exec(st, "PRAGMA synchronous = FULL", err) < 0 ||
         exec(st, "PRAGMA foreign_keys = ON", err) < 0)

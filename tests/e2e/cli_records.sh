@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The record commands through the real binary: add, update, show, list,
 # return, offer, complete; their errors, exit status and help.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 # Help on every level.
 expect 0 --help

@@ -2,7 +2,7 @@
 # generate -> import -> report, through the real binary, checked against the
 # same measures computed by hand-written SQL in the sqlite3 shell.
 bench=$(cd "$(dirname "$0")/../../bench" && pwd)
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 expect 0 --now "2018-03-20 12:00" generate --seed 7 --years 2 --scale 0.5 --end-year 2017 --out .
 has "episodes.csv:" "$OUT"
