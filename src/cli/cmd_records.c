@@ -382,7 +382,7 @@ static int list_one(void *c, const void *rec)
             hw_buf_reset(&l->csv.buf);
         }
     } else {
-        const char *cells[9];
+        const char *cells[9] = {NULL};
         struct hw_buf b[9] = {{0}};
         int n = 0;
         for (; text_columns[l->t][n]; n++) {
@@ -448,7 +448,7 @@ static int cmd_list(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
             hw_csv_field(&l.csv, fl->name);
         hw_csv_end_row(&l.csv);
     } else {
-        const char *header[9];
+        const char *header[9] = {NULL};
         int n = 0;
         for (; text_columns[l.t][n]; n++)
             header[n] = text_columns[l.t][n];

@@ -245,6 +245,11 @@ struct gen_ep {
     uint8_t kind, risk, harmed, crime, found;
 };
 
+/* A child under a companion key (see companion_key()). */
+struct keyed {
+    uint32_t key, child;
+};
+
 #define GROUP_MAX 4
 struct gen_group {
     uint32_t child[GROUP_MAX];
@@ -265,7 +270,7 @@ struct gen {
     size_t nep, capep;
     struct gen_group *grp;
     size_t ngrp, capgrp;
-    uint32_t *by_key; /* child indexes sorted by companion key */
+    struct keyed *by_key; /* children sorted by companion key */
 };
 
 /* ---- time helpers ---- */
@@ -501,7 +506,7 @@ static struct gen_ep *new_ep(struct gen *g)
 
 /* Hours missing: mostly short with a long tail (seed 004: most under 12 hours,
  * a few of 3 days or more). A mixture of two log-normals gives a median near
- * 9 hours, ~60% under 12 hours, ~12% over a day and a few % over 3 days. */
+ * 9 hours, ~60% under 12 hours, ~14% over a day and 2-3% over 3 days. */
 static hw_instant draw_duration(struct rng *r, int kind)
 {
     double h;
@@ -631,15 +636,12 @@ static uint32_t companion_key(const struct gen_child *c)
     }
 }
 
-static const struct gen *sort_gen; /* qsort has no context argument */
-
-static int cmp_by_key(const void *a, const void *b)
+static int cmp_keyed(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    uint32_t kx = companion_key(&sort_gen->ch[x]), ky = companion_key(&sort_gen->ch[y]);
-    if (kx != ky)
-        return kx < ky ? -1 : 1;
-    return x < y ? -1 : x > y;
+    const struct keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->child < y->child ? -1 : x->child > y->child;
 }
 
 /* True when child ci has no episode within [from, to]. */
@@ -671,16 +673,16 @@ static uint32_t pick_companion(struct gen *g, struct rng *r, uint32_t ci)
         size_t lo = 0, hi = g->nch;
         while (lo < hi) { /* first child with this key */
             size_t mid = lo + (hi - lo) / 2;
-            if (companion_key(&g->ch[g->by_key[mid]]) < key)
+            if (g->by_key[mid].key < key)
                 lo = mid + 1;
             else
                 hi = mid;
         }
         size_t end = lo;
-        while (end < g->nch && companion_key(&g->ch[g->by_key[end]]) == key && end - lo < 4096)
+        while (end < g->nch && g->by_key[end].key == key && end - lo < 4096)
             end++;
         if (end - lo > 1)
-            return g->by_key[lo + rng_below(r, (uint32_t)(end - lo))];
+            return g->by_key[lo + rng_below(r, (uint32_t)(end - lo))].child;
     }
     return rng_below(r, (uint32_t)g->nch);
 }
@@ -689,9 +691,8 @@ static void add_groups(struct gen *g, struct rng *r)
 {
     g->by_key = hw_reallocarray(NULL, g->nch ? g->nch : 1, sizeof *g->by_key);
     for (size_t i = 0; i < g->nch; i++)
-        g->by_key[i] = (uint32_t)i;
-    sort_gen = g;
-    qsort(g->by_key, g->nch, sizeof *g->by_key, cmp_by_key);
+        g->by_key[i] = (struct keyed){companion_key(&g->ch[i]), (uint32_t)i};
+    qsort(g->by_key, g->nch, sizeof *g->by_key, cmp_keyed);
 
     size_t n_own = g->nep;
     for (size_t i = 0; i < n_own; i++) {
@@ -754,13 +755,24 @@ static void add_groups(struct gen *g, struct rng *r)
 
 /* ---- `now`: open episodes ---- */
 
-static int cmp_idx_last_seen_desc(const void *a, const void *b)
+/* An episode, for sorting by last seen without touching the array itself. */
+struct ep_ref {
+    hw_instant last_seen;
+    uint32_t seq;
+    size_t i;
+};
+
+static int cmp_ref_latest_first(const void *a, const void *b)
 {
-    const struct gen_ep *x = &sort_gen->ep[*(const size_t *)a];
-    const struct gen_ep *y = &sort_gen->ep[*(const size_t *)b];
+    const struct ep_ref *x = a, *y = b;
     if (x->last_seen != y->last_seen)
         return x->last_seen > y->last_seen ? -1 : 1;
     return x->seq > y->seq ? -1 : x->seq < y->seq;
+}
+
+static struct ep_ref ref_of(const struct gen *g, size_t i)
+{
+    return (struct ep_ref){g->ep[i].last_seen, g->ep[i].seq, i};
 }
 
 /* The natural number of open episodes at `now` is about the episode rate
@@ -769,7 +781,7 @@ static int cmp_idx_last_seen_desc(const void *a, const void *b)
  * something to show, and never more than a plausible handful. */
 static void settle_open(struct gen *g, struct rng *r)
 {
-    if (g->now == INT64_MAX || g->now < g->start || g->now >= g->end || g->nep == 0)
+    if (g->now == INT64_MAX || g->now < g->start || g->now >= g->end || g->nch == 0)
         return;
     double sc = g->o->scale;
     size_t min_open = (size_t)fmax(1.0, floor(3.0 * sc + 0.5));
@@ -786,29 +798,30 @@ static void settle_open(struct gen *g, struct rng *r)
         }
     }
 
-    size_t *idx = hw_reallocarray(NULL, g->nep, sizeof *idx);
+    struct ep_ref *idx = hw_reallocarray(NULL, g->nep, sizeof *idx);
     size_t n = 0, open = 0;
     for (size_t i = 0; i < g->nep; i++) {
         if (g->ep[i].ret > g->now)
             open++;
         else if (g->ep[i].last_seen >= g->now - 5 * HW_DAY &&
                  g->ep[i].last_seen == child_last[g->ep[i].child])
-            idx[n++] = i;
+            idx[n++] = ref_of(g, i);
     }
-    sort_gen = g;
-    qsort(idx, n, sizeof *idx, cmp_idx_last_seen_desc);
+    qsort(idx, n, sizeof *idx, cmp_ref_latest_first);
     /* Too few: the most recent returns (of a child's latest episode, so no
      * later episode is overlapped) have not happened yet after all. */
     for (size_t k = 0; k < n && open < min_open; k++, open++)
-        g->ep[idx[k]].ret = canon(g->now + HW_HOUR + (hw_instant)(rng_exp(r, 30.0) * HW_HOUR));
-    /* Still too few (small scales have quiet weeks): a child who has been
-     * missing before goes again in the last two days. */
+        g->ep[idx[k].i].ret = canon(g->now + HW_HOUR + (hw_instant)(rng_exp(r, 30.0) * HW_HOUR));
+    /* Still too few (small scales have quiet weeks, or now is just after the
+     * start): some child goes missing in the last two days. */
+    hw_instant lo = g->now - 48 * HW_HOUR < g->start ? g->start : g->now - 48 * HW_HOUR;
     uint32_t c0 = rng_below(r, (uint32_t)g->nch);
     for (size_t k = 0; k < g->nch && open < min_open; k++) {
         uint32_t ci = (uint32_t)((c0 + k) % g->nch);
-        hw_instant ls = canon(g->now - HW_HOUR - (hw_instant)rng_below(r, 47 * 60) * HW_MINUTE);
-        if (child_last[ci] == INT64_MIN || child_ret[ci] + HW_HOUR > ls || ls < g->start ||
-            hw_london_date(g->now) >= g->ch[ci].adult)
+        hw_instant ls = canon(lo + (hw_instant)rng_below(r, (uint32_t)((g->now - lo) / 60)) * 60);
+        int age = age_years(g->ch[ci].dob, hw_london_date(ls));
+        if (ls >= g->now || (child_last[ci] != INT64_MIN && child_ret[ci] + HW_HOUR > ls) ||
+            age < 10 || age > 17)
             continue;
         struct rng er = rng_fork(r);
         add_episode(g, ci, &er, ls, true);
@@ -824,10 +837,10 @@ static void settle_open(struct gen *g, struct rng *r)
     n = 0;
     for (size_t i = 0; i < g->nep; i++)
         if (g->ep[i].ret > g->now)
-            idx[n++] = i;
-    qsort(idx, n, sizeof *idx, cmp_idx_last_seen_desc);
+            idx[n++] = ref_of(g, i);
+    qsort(idx, n, sizeof *idx, cmp_ref_latest_first);
     for (size_t k = max_open; k < n; k++) {
-        struct gen_ep *e = &g->ep[idx[k]];
+        struct gen_ep *e = &g->ep[idx[k].i];
         hw_instant ret = canon(e->last_seen + (hw_instant)((double)(g->now - e->last_seen) *
                                                            (0.4 + 0.55 * rng_unit(r))));
         e->ret = ret > g->now ? e->last_seen : ret;
@@ -844,9 +857,8 @@ static int cmp_ep(const void *a, const void *b)
     const struct gen_ep *x = a, *y = b;
     if (x->last_seen != y->last_seen)
         return x->last_seen < y->last_seen ? -1 : 1;
-    uint32_t cx = sort_gen->ch[x->child].num, cy = sort_gen->ch[y->child].num;
-    if (cx != cy)
-        return cx < cy ? -1 : 1;
+    if (x->child != y->child) /* children are numbered in index order */
+        return x->child < y->child ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -898,8 +910,11 @@ static void build(struct gen *g)
     add_groups(g, &gr);
     struct rng orng = rng_fork(&r);
     settle_open(g, &orng);
+    /* A child last seen just before now has been reported already. */
+    for (size_t i = 0; i < g->nep; i++)
+        if (g->ep[i].reported > g->now)
+            g->ep[i].reported = g->ep[i].last_seen;
 
-    sort_gen = g;
     qsort(g->ep, g->nep, sizeof *g->ep, cmp_ep);
     for (size_t i = 0; i < g->nep; i++)
         g->ch[g->ep[i].child].out_n++;
@@ -963,9 +978,8 @@ static void child_id(const struct gen *g, uint32_t ci, char *buf, size_t size)
     snprintf(buf, size, "C%06u", (unsigned)g->ch[ci].num);
 }
 
-static void placement_name(const struct gen *g, const struct gen_child *c, char *buf, size_t size)
+static void placement_name(const struct gen_child *c, char *buf, size_t size)
 {
-    (void)g;
     switch (c->placement) {
     case HW_PL_HOME:
         snprintf(buf, size, "Family home");
@@ -1040,7 +1054,7 @@ static void write_children(const struct gen *g, struct out_file *f)
         hw_csv_field(o, fl.data ? fl.data : "");
         hw_buf_free(&fl);
         hw_csv_field(o, hw_code_name(hw_placement_codes, c->placement));
-        placement_name(g, c, buf, sizeof buf);
+        placement_name(c, buf, sizeof buf);
         hw_csv_field(o, buf);
         hw_csv_field(o, yes_no(c->ooa));
         hw_csv_field(o, c->team ? teams[c->team - 1] : "");
@@ -1086,7 +1100,7 @@ static size_t write_episodes(const struct gen *g, struct out_file *f, struct rng
         field_time(o, is_open ? HW_NO_TIME : e->ret);
         hw_csv_field(o, hw_code_name(hw_risk_codes, e->risk));
         hw_csv_field(o, hw_code_name(hw_placement_codes, c->placement));
-        placement_name(g, c, buf, sizeof buf);
+        placement_name(c, buf, sizeof buf);
         hw_csv_field(o, buf);
         hw_csv_field(o, yes_no(c->ooa));
         hw_csv_field(o, hw_code_name(hw_case_status_codes, c->case_status));
@@ -1186,12 +1200,13 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
         else
             decision = rng_chance(r, 0.6) ? HW_DEC_NOT_REQUIRED : HW_DEC_JUDGEMENT;
 
-        /* One interview may cover a second episode within 7 days (003 §12.3). */
+        /* One interview may cover a second episode within 7 days (003 §12.3),
+         * counted last seen to last seen as the importer checks. */
         size_t j = next[i];
         hw_instant base = e->ret; /* the return the interview follows */
         bool pair = decision != HW_DEC_NOT_REQUIRED && j != none &&
                     g->ep[j].kind == HW_KIND_MISSING && g->ep[j].ret <= g->now &&
-                    g->ep[j].last_seen - e->ret <= 7 * HW_DAY && rng_chance(r, 0.12);
+                    g->ep[j].last_seen - e->last_seen <= 7 * HW_DAY && rng_chance(r, 0.16);
         if (pair) {
             covered[j] = true;
             base = g->ep[j].ret;
@@ -1206,7 +1221,7 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
         } else if (rng_chance(r, decision == HW_DEC_REQUIRED ? 0.82 : 0.55)) {
             double u = rng_unit(r);
             offered = canon(base + (hw_instant)(u * u * 72.0 * (double)HW_HOUR));
-            double p_done = c->persistent ? 0.62 : 0.72, p_decl = c->persistent ? 0.21 : 0.17;
+            double p_done = c->persistent ? 0.64 : 0.73, p_decl = c->persistent ? 0.22 : 0.18;
             u = rng_unit(r);
             if (gone_again && rng_chance(r, 0.1))
                 outcome = HW_OUT_UNAVAILABLE;

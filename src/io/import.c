@@ -173,17 +173,12 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     /* Once any row is bad the import will be refused: keep checking, stop writing. */
     if (im->res->n_errors)
         return 0;
-    enum hw_rectype t = (enum hw_rectype)(im->type - hw_rectypes);
-    void *old = hw_calloc(1, im->type->size);
-    hw_record_init(fields, old);
-    int found = hw_store_get(im->store, t, id, old, err);
-    hw_record_clear(fields, old);
-    free(old);
-    if (found < 0 || hw_store_put(im->store, t, im->rec, err) < 0) {
+    int replaced = hw_store_put(im->store, (enum hw_rectype)(im->type - hw_rectypes), im->rec, err);
+    if (replaced < 0) {
         im->fatal = true;
         return -1;
     }
-    if (found)
+    if (replaced)
         im->res->updated++;
     else
         im->res->added++;

@@ -83,8 +83,9 @@ int hw_store_begin(struct hw_store *s, struct hw_err *err);
 int hw_store_commit(struct hw_store *s, struct hw_err *err);
 void hw_store_rollback(struct hw_store *s);
 
-/* Inserts, or replaces the record with the same ID (never a duplicate). The
- * caller has checked references (see app/check.h); the store only keeps. */
+/* Inserts, or replaces the record with the same ID (never a duplicate).
+ * Returns 0 when the record was new, 1 when it replaced one, -1 on failure.
+ * The caller has checked references (see app/check.h); the store only keeps. */
 int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
 /* out must be initialised (hw_record_init); 1 found, 0 not found, -1 error. */
 int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,

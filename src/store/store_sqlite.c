@@ -8,6 +8,7 @@
 #include "store/store_sqlite.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct sqlite_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *put[HW_REC_COUNT];
+    sqlite3_stmt *exists[HW_REC_COUNT];
     sqlite3_stmt *get[HW_REC_COUNT];
     sqlite3_stmt *link_delete[HW_REC_COUNT];
     sqlite3_stmt *link_insert[HW_REC_COUNT];
@@ -173,6 +175,11 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
         if (prepare(st, b.data, &st->get[t], err) < 0)
             goto done;
 
+        hw_buf_reset(&b);
+        hw_buf_printf(&b, "SELECT 1 FROM %s WHERE %s = ?1", ti->plural, fields[0].name);
+        if (prepare(st, b.data, &st->exists[t], err) < 0)
+            goto done;
+
         if (links[t].list_field) {
             if (prepare(st, links[t].delete_sql, &st->link_delete[t], err) < 0 ||
                 prepare(st, links[t].insert_sql, &st->link_insert[t], err) < 0)
@@ -241,6 +248,7 @@ static void sqlite_close(struct hw_store *s)
     for (int t = 0; t < HW_REC_COUNT; t++) {
         sqlite3_finalize(st->put[t]);
         sqlite3_finalize(st->get[t]);
+        sqlite3_finalize(st->exists[t]);
         sqlite3_finalize(st->link_delete[t]);
         sqlite3_finalize(st->link_insert[t]);
     }
@@ -317,7 +325,9 @@ static int step_done(struct sqlite_store *st, sqlite3_stmt *stmt, struct hw_err 
     return 0;
 }
 
-static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec,
+/* Writes the link rows for rec's ID list; a replaced record's old ones go
+ * first (a new record has none, and the delete is costly). */
+static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec, bool replaced,
                      struct hw_err *err)
 {
     const struct hw_field *fields = hw_rectypes[t].fields;
@@ -325,9 +335,11 @@ static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec
     const char *id = *(char *const *)((const char *)rec + fields[0].offset);
     const char *list = *(char *const *)((const char *)rec + lf->offset);
 
-    sqlite3_bind_text(st->link_delete[t], 1, id, -1, SQLITE_STATIC);
-    if (step_done(st, st->link_delete[t], err, "updating links") < 0)
-        return -1;
+    if (replaced) {
+        sqlite3_bind_text(st->link_delete[t], 1, id, -1, SQLITE_STATIC);
+        if (step_done(st, st->link_delete[t], err, "updating links") < 0)
+            return -1;
+    }
     const char *cur = list ? list : "", *item;
     size_t n;
     while ((n = hw_list_next(&cur, &item)) > 0) {
@@ -342,16 +354,27 @@ static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec
 static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err)
 {
     struct sqlite_store *st = cast(s);
+    const struct hw_field *fields = hw_rectypes[t].fields;
     sqlite3_stmt *stmt = st->put[t];
     struct hw_buf scratch = {0};
+
+    sqlite3_bind_text(st->exists[t], 1, *(char *const *)((const char *)rec + fields[0].offset),
+                      -1, SQLITE_STATIC);
+    int found = sqlite3_step(st->exists[t]);
+    sqlite3_reset(st->exists[t]);
+    sqlite3_clear_bindings(st->exists[t]);
+    if (found != SQLITE_ROW && found != SQLITE_DONE)
+        return db_fail(st, err, "looking up a record");
+    bool replaced = found == SQLITE_ROW;
+
     int idx = 1;
-    for (const struct hw_field *f = hw_rectypes[t].fields; f->name; f++, idx++)
+    for (const struct hw_field *f = fields; f->name; f++, idx++)
         bind_field(stmt, idx, f, rec, &scratch);
     int rc = step_done(st, stmt, err, "storing a record");
     hw_buf_free(&scratch);
     if (rc == 0 && links[t].list_field)
-        rc = put_links(st, t, rec, err);
-    return rc;
+        rc = put_links(st, t, rec, replaced, err);
+    return rc < 0 ? -1 : replaced;
 }
 
 static int sqlite_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,

@@ -27,7 +27,7 @@ has "so far" "$OUT"
 expect 0 report monthly --from 2016-04 --to 2018-03 --format csv
 mine=$(printf '%s\n' "$OUT" | tail -n +2 | tr -d '\r')
 theirs=$(TZ=Europe/London sqlite3 -csv "$HOMEWARD_DB" \
-  ".parameter set :from '2016-04'" ".parameter set :to '2018-03'" ".read $bench/monthly.sql")
+  ".parameter set :from \"'2016-04'\"" ".parameter set :to \"'2018-03'\"" ".read $bench/monthly.sql")
 [ -n "$theirs" ] || fail "the SQL gave nothing"
 same "$mine" "$theirs"
 same "$(printf '%s\n' "$mine" | wc -l)" 24

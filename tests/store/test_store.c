@@ -106,7 +106,7 @@ static void commit(struct fx *fx)
 static void put(struct fx *fx, enum hw_rectype t, const void *rec)
 {
     struct hw_err err = {0};
-    if (hw_store_put(fx->s, t, rec, &err) != 0)
+    if (hw_store_put(fx->s, t, rec, &err) < 0)
         fail_msg("put %s: %s", hw_rectypes[t].name, err.msg);
 }
 
@@ -568,7 +568,7 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "team", "North");
     set(hw_child_fields, &c, "flags", "gang");
     begin(fx);
-    put(fx, HW_REC_CHILD, &c);
+    assert_int_equal(hw_store_put(fx->s, HW_REC_CHILD, &c, &err), 0); /* new */
     put_child(fx, "C2", NULL, NULL);
     put_episode(fx, "E1", "C1", "missing", "2024-05-01 10:00", NULL, NULL);
     commit(fx);
@@ -577,7 +577,7 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "first_name", "");
     set(hw_child_fields, &c, "team", "South");
     set(hw_child_fields, &c, "flags", "");
-    put(fx, HW_REC_CHILD, &c);
+    assert_int_equal(hw_store_put(fx->s, HW_REC_CHILD, &c, &err), 1); /* replaced */
     assert_string_equal(list_ids(fx, HW_REC_CHILD, &all, &s), "C1,C2");
     hw_record_clear(hw_child_fields, &c);
     assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 1);
