@@ -31,7 +31,10 @@ int hw_check_episode(struct hw_store *s, struct hw_episode *e, struct hw_err *er
         hw_fail(err, HW_EINPUT, "with_children: lists the child %s themself", e->child_id);
         goto done;
     }
-    int found = hw_store_get(s, HW_REC_CHILD, e->child_id, &child, err);
+    /* Only what the defaults need: the child's status and placement. */
+    uint64_t want = hw_field_mask(hw_child_fields, "case_status", "placement_type",
+                                  "placement_name", "out_of_area", NULL);
+    int found = hw_store_get_some(s, HW_REC_CHILD, e->child_id, want, &child, err);
     if (found < 0)
         goto done;
     if (found == 0) {
@@ -77,10 +80,11 @@ int hw_check_interview(struct hw_store *s, const struct hw_config *cfg, struct h
     }
     const char *cur = iv->episode_ids ? iv->episode_ids : "", *item;
     size_t n;
+    uint64_t want = hw_field_mask(hw_episode_fields, "child_id", "last_seen", NULL);
     while ((n = hw_list_next(&cur, &item)) > 0) {
         char id[HW_ID_MAX + 1];
         snprintf(id, sizeof id, "%.*s", (int)n, item);
-        int found = hw_store_get(s, HW_REC_EPISODE, id, &ep, err);
+        int found = hw_store_get_some(s, HW_REC_EPISODE, id, want, &ep, err);
         if (found < 0)
             goto done;
         if (found == 0) {

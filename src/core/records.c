@@ -2,6 +2,8 @@
 #include "core/records.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +246,23 @@ static int parse_idlist(const struct hw_field *f, const char *s, char **out, str
 fail:
     hw_buf_free(&b);
     return -1;
+}
+
+uint64_t hw_field_mask(const struct hw_field *table, ...)
+{
+    uint64_t mask = 0;
+    va_list ap;
+    va_start(ap, table);
+    for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+        const struct hw_field *f = hw_field_find(table, name);
+        if (f == NULL) {
+            fprintf(stderr, "homeward: internal error: no field %s\n", name);
+            abort();
+        }
+        mask |= UINT64_C(1) << (f - table);
+    }
+    va_end(ap);
+    return mask;
 }
 
 const struct hw_field *hw_field_find(const struct hw_field *table, const char *name)

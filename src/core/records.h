@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/domain.h"
 #include "core/error.h"
@@ -110,6 +111,10 @@ extern const struct hw_rectype_info hw_rectypes[HW_REC_COUNT];
 const struct hw_rectype_info *hw_rectype_find(const char *name);
 
 const struct hw_field *hw_field_find(const struct hw_field *table, const char *name);
+/* A set of a table's fields as bits by position (the ID is bit 0), for
+ * reading only some fields: hw_field_mask(table, "a", "b", NULL). Names must
+ * exist (an unknown one aborts: it is a programming error). */
+uint64_t hw_field_mask(const struct hw_field *table, ...);
 /* Parses text into the field of rec. Empty text unsets the field. On bad text
  * returns -1 and err says what was expected (the caller adds where). */
 int hw_field_set(const struct hw_field *f, void *rec, const char *text, struct hw_err *err);

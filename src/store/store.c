@@ -51,6 +51,12 @@ int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *ou
     return s->ops->get(s, t, id, out, err);
 }
 
+int hw_store_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t fields,
+                      void *out, struct hw_err *err)
+{
+    return s->ops->get_some(s, t, id, fields, out, err);
+}
+
 int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
                   hw_record_cb cb, void *ctx, struct hw_err *err)
 {

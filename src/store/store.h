@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 #include "core/hwtime.h"
@@ -57,6 +58,8 @@ struct hw_store_ops {
     int (*put)(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
     int (*get)(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
                struct hw_err *err);
+    int (*get_some)(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t fields,
+                    void *out, struct hw_err *err);
     int (*list)(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
                 hw_record_cb cb, void *ctx, struct hw_err *err);
     int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
@@ -90,6 +93,10 @@ int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct 
 /* out must be initialised (hw_record_init); 1 found, 0 not found, -1 error. */
 int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
                  struct hw_err *err);
+/* As hw_store_get, but reads only the fields in the mask (hw_field_mask);
+ * the others are left as they were. For checks that need a field or two. */
+int hw_store_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t fields,
+                      void *out, struct hw_err *err);
 /* Lists in a stable order: children by ID, episodes by last seen then ID,
  * interviews by ID. */
 int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,

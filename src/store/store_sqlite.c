@@ -7,6 +7,7 @@
  */
 #include "store/store_sqlite.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,17 +18,24 @@
 #include "store/migrations.h"
 
 #define BUSY_TIMEOUT_MS 5000
+#define HW_XSTR(x)      #x
+#define HW_STR(x)       HW_XSTR(x)
+#define CACHE_KIB       32768 /* page cache per connection: imports touch four indexes */
 
 struct sqlite_store {
     struct hw_store base; /* first: the interface */
     sqlite3 *db;
     char *path;
-    sqlite3_stmt *put[HW_REC_COUNT];
-    sqlite3_stmt *exists[HW_REC_COUNT];
+    sqlite3_stmt *insert[HW_REC_COUNT]; /* a new record */
+    sqlite3_stmt *update[HW_REC_COUNT]; /* one that exists */
     sqlite3_stmt *get[HW_REC_COUNT];
     sqlite3_stmt *link_delete[HW_REC_COUNT];
     sqlite3_stmt *link_insert[HW_REC_COUNT];
     sqlite3_stmt *missing_starts;
+    struct {
+        uint64_t mask;
+        sqlite3_stmt *stmt;
+    } some[HW_REC_COUNT][4]; /* statements of hw_store_get_some, by field set */
 };
 
 static const struct hw_store_ops sqlite_ops;
@@ -161,11 +169,17 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
         int n = 0;
         for (const struct hw_field *f = fields; f->name; f++)
             hw_buf_printf(&b, "%s?%d", n ? ", " : "", n + 1), n++;
-        hw_buf_printf(&b, ") ON CONFLICT(%s) DO UPDATE SET ", fields[0].name);
+        hw_buf_printf(&b, ") ON CONFLICT(%s) DO NOTHING", fields[0].name);
+        if (prepare(st, b.data, &st->insert[t], err) < 0)
+            goto done;
+
+        hw_buf_reset(&b);
+        hw_buf_printf(&b, "UPDATE %s SET ", ti->plural);
+        n = 1;
         for (const struct hw_field *f = fields + 1; f->name; f++)
-            hw_buf_printf(&b, "%s%s = excluded.%s", f == fields + 1 ? "" : ", ", f->name,
-                          f->name);
-        if (prepare(st, b.data, &st->put[t], err) < 0)
+            hw_buf_printf(&b, "%s%s = ?%d", f == fields + 1 ? "" : ", ", f->name, ++n);
+        hw_buf_printf(&b, " WHERE %s = ?1", fields[0].name);
+        if (prepare(st, b.data, &st->update[t], err) < 0)
             goto done;
 
         hw_buf_reset(&b);
@@ -173,11 +187,6 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
         column_list(fields, &b);
         hw_buf_printf(&b, " FROM %s WHERE %s = ?1", ti->plural, fields[0].name);
         if (prepare(st, b.data, &st->get[t], err) < 0)
-            goto done;
-
-        hw_buf_reset(&b);
-        hw_buf_printf(&b, "SELECT 1 FROM %s WHERE %s = ?1", ti->plural, fields[0].name);
-        if (prepare(st, b.data, &st->exists[t], err) < 0)
             goto done;
 
         if (links[t].list_field) {
@@ -246,20 +255,32 @@ static void sqlite_close(struct hw_store *s)
 {
     struct sqlite_store *st = cast(s);
     for (int t = 0; t < HW_REC_COUNT; t++) {
-        sqlite3_finalize(st->put[t]);
+        sqlite3_finalize(st->insert[t]);
+        sqlite3_finalize(st->update[t]);
         sqlite3_finalize(st->get[t]);
-        sqlite3_finalize(st->exists[t]);
         sqlite3_finalize(st->link_delete[t]);
         sqlite3_finalize(st->link_insert[t]);
     }
     sqlite3_finalize(st->missing_starts);
+    for (int t = 0; t < HW_REC_COUNT; t++)
+        for (int i = 0; i < 4; i++)
+            sqlite3_finalize(st->some[t][i].stmt);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
 }
 
+/* Process-wide settings, made once before the first connection: no memory
+ * statistics (they take a global mutex on every allocation). */
+static void configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int hw_sqlite_open(const char *path, struct hw_store **out, struct hw_err *err)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, configure);
     struct sqlite_store *st = hw_calloc(1, sizeof *st);
     st->base.ops = &sqlite_ops;
     st->path = hw_strdup(path);
@@ -277,7 +298,8 @@ int hw_sqlite_open(const char *path, struct hw_store **out, struct hw_err *err)
         goto fail;
     if (exec(st, "PRAGMA journal_mode = WAL", err) < 0 ||
         exec(st, "PRAGMA synchronous = FULL", err) < 0 ||
-        exec(st, "PRAGMA foreign_keys = ON", err) < 0)
+        exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
+        exec(st, "PRAGMA cache_size = -" HW_STR(CACHE_KIB), err) < 0)
         goto fail;
     if (migrate(st, err) < 0 || prepare_record_statements(st, err) < 0)
         goto fail;
@@ -355,22 +377,24 @@ static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, st
 {
     struct sqlite_store *st = cast(s);
     const struct hw_field *fields = hw_rectypes[t].fields;
-    sqlite3_stmt *stmt = st->put[t];
     struct hw_buf scratch = {0};
+    bool replaced = false;
 
-    sqlite3_bind_text(st->exists[t], 1, *(char *const *)((const char *)rec + fields[0].offset),
-                      -1, SQLITE_STATIC);
-    int found = sqlite3_step(st->exists[t]);
-    sqlite3_reset(st->exists[t]);
-    sqlite3_clear_bindings(st->exists[t]);
-    if (found != SQLITE_ROW && found != SQLITE_DONE)
-        return db_fail(st, err, "looking up a record");
-    bool replaced = found == SQLITE_ROW;
-
+    /* Insert when new (the common case in an import); when the ID is taken
+     * the insert changes nothing, and the update replaces the fields. */
+    sqlite3_stmt *stmt = st->insert[t];
     int idx = 1;
     for (const struct hw_field *f = fields; f->name; f++, idx++)
         bind_field(stmt, idx, f, rec, &scratch);
     int rc = step_done(st, stmt, err, "storing a record");
+    if (rc == 0 && sqlite3_changes(st->db) == 0) {
+        replaced = true;
+        stmt = st->update[t];
+        idx = 1;
+        for (const struct hw_field *f = fields; f->name; f++, idx++)
+            bind_field(stmt, idx, f, rec, &scratch);
+        rc = step_done(st, stmt, err, "updating a record");
+    }
     hw_buf_free(&scratch);
     if (rc == 0 && links[t].list_field)
         rc = put_links(st, t, rec, replaced, err);
@@ -387,6 +411,60 @@ static int sqlite_get(struct hw_store *s, enum hw_rectype t, const char *id, voi
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         found = read_record(stmt, hw_rectypes[t].fields, out, err) < 0 ? -1 : 1;
+    } else if (rc != SQLITE_DONE) {
+        found = db_fail(st, err, "reading a record");
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return found;
+}
+
+/* The statement reading the fields in mask: prepared once per field set
+ * (a few sets per record type are in use; the oldest is replaced). */
+static sqlite3_stmt *some_statement(struct sqlite_store *st, enum hw_rectype t, uint64_t mask,
+                                    struct hw_err *err)
+{
+    for (int i = 0; i < 4; i++)
+        if (st->some[t][i].stmt && st->some[t][i].mask == mask)
+            return st->some[t][i].stmt;
+    const struct hw_rectype_info *ti = &hw_rectypes[t];
+    struct hw_buf b = {0};
+    hw_buf_puts(&b, "SELECT ");
+    int n = 0;
+    for (const struct hw_field *f = ti->fields; f->name; f++)
+        if (mask & (UINT64_C(1) << (f - ti->fields)))
+            hw_buf_printf(&b, "%s%s", n++ ? ", " : "", f->name);
+    if (n == 0)
+        hw_buf_puts(&b, "1");
+    hw_buf_printf(&b, " FROM %s WHERE %s = ?1", ti->plural, ti->fields[0].name);
+    sqlite3_stmt *stmt = NULL;
+    int rc = prepare(st, b.data, &stmt, err);
+    hw_buf_free(&b);
+    if (rc < 0)
+        return NULL;
+    sqlite3_finalize(st->some[t][3].stmt);
+    memmove(&st->some[t][1], &st->some[t][0], 3 * sizeof st->some[t][0]);
+    st->some[t][0].mask = mask;
+    st->some[t][0].stmt = stmt;
+    return stmt;
+}
+
+static int sqlite_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t mask,
+                           void *out, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = some_statement(st, t, mask, err);
+    if (stmt == NULL)
+        return -1;
+    int found = 0, col = 0;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        found = 1;
+        for (const struct hw_field *f = hw_rectypes[t].fields; f->name && found > 0; f++)
+            if (mask & (UINT64_C(1) << (f - hw_rectypes[t].fields)))
+                if (read_field(stmt, col++, f, out, err) < 0)
+                    found = -1;
     } else if (rc != SQLITE_DONE) {
         found = db_fail(st, err, "reading a record");
     }
@@ -542,6 +620,7 @@ static const struct hw_store_ops sqlite_ops = {
     .rollback = sqlite_rollback,
     .put = sqlite_put,
     .get = sqlite_get,
+    .get_some = sqlite_get_some,
     .list = sqlite_list,
     .missing_starts = sqlite_missing_starts,
     .episode_facts = sqlite_episode_facts,
