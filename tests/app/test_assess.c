@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "support/tmpdir.h"
+
 #include <dirent.h>
 #include <unistd.h>
 
@@ -54,19 +56,7 @@ static int teardown(void **state)
 {
     struct fx *fx = *state;
     hw_store_close(fx->s);
-    DIR *d = opendir(fx->dir);
-    if (d) {
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            char p[512];
-            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-                continue;
-            snprintf(p, sizeof p, "%s/%s", fx->dir, de->d_name);
-            unlink(p);
-        }
-        closedir(d);
-    }
-    rmdir(fx->dir);
+    hw_test_rmdir(fx->dir);
     free(fx);
     return 0;
 }

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "support/tmpdir.h"
+
 #include "core/config.h"
 #include "core/mem.h"
 #include "core/records.h"
@@ -81,19 +83,7 @@ static int teardown(void **state)
     struct fx *fx = *state;
     free_res(fx);
     hw_store_close(fx->store);
-    DIR *d = opendir(fx->dir);
-    if (d) {
-        struct dirent *e;
-        char p[512];
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            snprintf(p, sizeof p, "%s/%s", fx->dir, e->d_name);
-            unlink(p);
-        }
-        closedir(d);
-    }
-    rmdir(fx->dir);
+    hw_test_rmdir(fx->dir);
     free(fx);
     return 0;
 }

@@ -32,6 +32,8 @@
 
 #include <cmocka.h>
 
+#include "support/tmpdir.h"
+
 #include "report/monthly_report.h"
 
 struct fixture {
@@ -100,8 +102,7 @@ static int setup(void **state)
     struct fixture *fx = calloc(1, sizeof *fx);
     struct hw_err err;
     char ids[4][16], child[8];
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/hw_monthly_XXXXXX");
-    assert_non_null(mkdtemp(fx->dir));
+    assert_int_equal(hw_test_mkdtemp(fx->dir, sizeof fx->dir), 0);
     snprintf(fx->path, sizeof fx->path, "%s/t.db", fx->dir);
     assert_int_equal(hw_store_open(fx->path, &fx->store, &err), 0);
     assert_int_equal(hw_store_begin(fx->store, &err), 0);
@@ -155,10 +156,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *fx = *state;
-    char cmd[128];
     hw_store_close(fx->store);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
-    assert_int_equal(system(cmd), 0);
+    hw_test_rmdir(fx->dir);
     free(fx);
     return 0;
 }
