@@ -1118,9 +1118,10 @@ static size_t write_episodes(const struct gen *g, struct out_file *f, struct rng
         else
             hw_csv_fieldf(o, "MP/%02d/%06u", l.year % 100, ref);
 
-        hw_csv_field(o, yes_no(e->harmed));
-        hw_csv_field(o, yes_no(e->crime));
-        hw_csv_field(o, found_locations[e->found]);
+        /* What happened while missing is known only once the child is back. */
+        hw_csv_field(o, is_open ? "" : yes_no(e->harmed));
+        hw_csv_field(o, is_open ? "" : yes_no(e->crime));
+        hw_csv_field(o, is_open ? "" : found_locations[e->found]);
         if (e->group) {
             const struct gen_group *gp = &g->grp[e->group - 1];
             struct hw_buf w = {0};

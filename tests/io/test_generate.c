@@ -432,8 +432,13 @@ static void test_one_year_shape(void **state)
             open++;
             /* Open only because the return would be after now: recent. */
             assert_true(ls[r] >= o.now - 17 * HW_DAY);
+            /* Where found, and what happened, are not known yet. */
+            assert_string_equal(cell(&e, r, E_FOUND), "");
+            assert_string_equal(cell(&e, r, E_HARMED), "");
+            assert_string_equal(cell(&e, r, E_CRIME), "");
             continue;
         }
+        assert_true(cell(&e, r, E_FOUND)[0] != '\0');
         ret[r] = when(cell(&e, r, E_RETURNED));
         assert_true(ret[r] >= ls[r]);
         assert_true(ret[r] <= o.now);
