@@ -40,8 +40,7 @@ int hw_args_parse(struct hw_args *a, const struct hw_opt *opts, int argc, char *
             return hw_fail(err, HW_EINPUT, "%s: unknown option --%.*s (see --help)", cmdname,
                            (int)len, name);
         if (a->present[k])
-            return hw_fail(err, HW_EINPUT, "%s: option --%s is given twice", cmdname,
-                           opts[k].name);
+            return hw_fail(err, HW_EINPUT, "%s: option --%s is given twice", cmdname, opts[k].name);
         a->present[k] = true;
         if (opts[k].arg == NULL) {
             if (eq)

@@ -61,8 +61,8 @@ struct hw_cmd {
     const struct hw_opt *opts; /* ends with {NULL}; NULL when none */
     int min_pos, max_pos;      /* positional arguments */
     hw_cmd_fn fn;
-    int rectype;      /* for record commands: enum hw_rectype; -1 otherwise */
-    bool field_opts;  /* every field of rectype but the ID is also an option */
+    int rectype;     /* for record commands: enum hw_rectype; -1 otherwise */
+    bool field_opts; /* every field of rectype but the ID is also an option */
 };
 
 /* Command tables, one per module, each ending with {NULL}. */

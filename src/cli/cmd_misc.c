@@ -10,7 +10,8 @@ static int cmd_config_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct 
 {
     (void)cmd, (void)a, (void)err;
     struct hw_buf b = {0};
-    hw_buf_printf(&b, "# Homeward rule thresholds%s%s\n", ctx->config_path ? " from " : " (defaults)",
+    hw_buf_printf(&b, "# Homeward rule thresholds%s%s\n",
+                  ctx->config_path ? " from " : " (defaults)",
                   ctx->config_path ? ctx->config_path : "");
     hw_config_write(&ctx->cfg, &b);
     hw_out(ctx, b.data, b.len);
@@ -22,12 +23,18 @@ static const struct {
     const char *name;
     const struct hw_code *codes;
 } code_tables[] = {
-    {"case_status", hw_case_status_codes},   {"placement_type", hw_placement_codes},
-    {"kind", hw_kind_codes},                 {"risk", hw_risk_codes},
-    {"flags", hw_flag_codes},                {"decision", hw_decision_codes},
-    {"outcome", hw_outcome_codes},           {"conducted_by", hw_conducted_by_codes},
-    {"screening", hw_screening_codes},       {"rhi_criteria", hw_criterion_codes},
-    {"actions", hw_action_codes},            {NULL, NULL},
+    {"case_status", hw_case_status_codes},
+    {"placement_type", hw_placement_codes},
+    {"kind", hw_kind_codes},
+    {"risk", hw_risk_codes},
+    {"flags", hw_flag_codes},
+    {"decision", hw_decision_codes},
+    {"outcome", hw_outcome_codes},
+    {"conducted_by", hw_conducted_by_codes},
+    {"screening", hw_screening_codes},
+    {"rhi_criteria", hw_criterion_codes},
+    {"actions", hw_action_codes},
+    {NULL, NULL},
 };
 
 static int cmd_codes(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
@@ -58,9 +65,9 @@ static int cmd_db_status(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw
 const struct hw_cmd hw_misc_cmds[] = {
     {"config", "show", "", "print the rule thresholds in force, as a configuration file", NULL, 0,
      0, cmd_config_show, -1, false},
-    {"codes", NULL, "[LIST]", "list the codes each coded field accepts", NULL, 0, 1, cmd_codes,
-     -1, false},
-    {"db", "status", "", "open (creating or upgrading) the database and show its version", NULL,
-     0, 0, cmd_db_status, -1, false},
+    {"codes", NULL, "[LIST]", "list the codes each coded field accepts", NULL, 0, 1, cmd_codes, -1,
+     false},
+    {"db", "status", "", "open (creating or upgrading) the database and show its version", NULL, 0,
+     0, cmd_db_status, -1, false},
     {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
 };

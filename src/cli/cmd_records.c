@@ -35,8 +35,7 @@ static void record_free(enum hw_rectype t, void *rec)
 }
 
 /* Sets each field given as an option (--first-name for first_name). */
-static int apply_options(enum hw_rectype t, void *rec, const struct hw_args *a,
-                         struct hw_err *err)
+static int apply_options(enum hw_rectype t, void *rec, const struct hw_args *a, struct hw_err *err)
 {
     for (const struct hw_field *f = hw_rectypes[t].fields + 1; f->name; f++) {
         char opt[48];
@@ -120,8 +119,8 @@ static int cmd_add(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args 
     if (found < 0)
         goto done;
     if (found) {
-        hw_fail(err, HW_ECONFLICT, "%s %s is already recorded; use 'homeward %s update'",
-                ti->name, a->pos[0], ti->name);
+        hw_fail(err, HW_ECONFLICT, "%s %s is already recorded; use 'homeward %s update'", ti->name,
+                a->pos[0], ti->name);
         goto done;
     }
     if (save(ctx, t, rec, err) < 0)
@@ -273,7 +272,8 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
     {
         fprintf(ctx->out, "  %-20s #%-2lld due %s%s\n",
                 json_string_value(json_object_get(v, "action")),
-                json_integer_value(json_object_get(v, "seq")), local_text(json_object_get(v, "due"), t1),
+                json_integer_value(json_object_get(v, "seq")),
+                local_text(json_object_get(v, "due"), t1),
                 json_is_true(json_object_get(v, "needed")) ? "" : "  (not needed: found first)");
     }
     json_t *p = json_object_get(as, "pattern");
@@ -434,8 +434,7 @@ static int cmd_list(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
         char *end;
         long n = strtol(v, &end, 10);
         if (*v == '\0' || *end || n < 1 || n > 10000000)
-            return hw_fail(err, HW_EINPUT, "--limit: expected a whole number from 1, got '%s'",
-                           v);
+            return hw_fail(err, HW_EINPUT, "--limit: expected a whole number from 1, got '%s'", v);
         f.limit = (size_t)n;
     }
     if (hw_ctx_store(ctx, err) < 0)
@@ -514,8 +513,8 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     e.returned = at;
     const char *where = hw_arg(a, "found-location");
     struct hw_err why;
-    if (where && hw_field_set(hw_field_find(hw_episode_fields, "found_location"), &e, where,
-                              &why) < 0) {
+    if (where &&
+        hw_field_set(hw_field_find(hw_episode_fields, "found_location"), &e, where, &why) < 0) {
         hw_fail(err, HW_EINPUT, "--found-location: %s", why.msg);
         goto done;
     }
@@ -530,7 +529,8 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
         hw_format_local(as.rhi.due, due);
     fprintf(ctx->out, "Recorded the return of %s (episode %s) after %.1f hours.\n", e.child_id,
             e.id, (double)(e.returned - e.last_seen) / 3600.0);
-    fprintf(ctx->out, "Return home interview: %s", hw_code_name(hw_rhi_verdict_codes, as.rhi.verdict));
+    fprintf(ctx->out, "Return home interview: %s",
+            hw_code_name(hw_rhi_verdict_codes, as.rhi.verdict));
     for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
         if (as.rhi.criteria & c->value)
             fprintf(ctx->out, "%s%s", c == hw_criterion_codes ? " - " : " ", c->code);
@@ -542,8 +542,7 @@ done:
     return rc;
 }
 
-static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete,
-                          struct hw_err *err)
+static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete, struct hw_err *err)
 {
     struct hw_interview iv;
     hw_instant at;
@@ -559,8 +558,8 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete,
     if (hw_ctx_store(ctx, err) < 0 || load(ctx, HW_REC_INTERVIEW, a->pos[0], &iv, err) < 0)
         goto done;
     if (complete) {
-        static const char *const extra[] = {"conducted_by", "reasons", "risks", "screening",
-                                            "attempts", NULL};
+        static const char *const extra[] = {"conducted_by", "reasons",  "risks",
+                                            "screening",    "attempts", NULL};
         for (int i = 0; extra[i]; i++) {
             char opt[32];
             snprintf(opt, sizeof opt, "%s", extra[i]);
@@ -569,8 +568,7 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete,
                     *p = '-';
             const char *v = hw_arg(a, opt);
             struct hw_err why;
-            if (v && hw_field_set(hw_field_find(hw_interview_fields, extra[i]), &iv, v, &why) <
-                         0) {
+            if (v && hw_field_set(hw_field_find(hw_interview_fields, extra[i]), &iv, v, &why) < 0) {
                 hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
                 goto done;
             }
@@ -588,8 +586,7 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete,
         goto done;
     char when[HW_LOCAL_LEN];
     hw_format_local(at, when);
-    fprintf(ctx->out, "Interview %s %s at %s.\n", iv.id, complete ? "completed" : "offered",
-            when);
+    fprintf(ctx->out, "Interview %s %s at %s.\n", iv.id, complete ? "completed" : "offered", when);
     rc = 0;
 done:
     hw_record_clear(hw_interview_fields, &iv);
@@ -617,9 +614,11 @@ static const struct hw_opt show_opts[] = {
     {NULL, NULL, NULL},
 };
 
-#define LIST_COMMON                                                                            \
-    {"format", "FMT", "text (default), csv (every field, re-importable) or json"},               \
-        {"limit", "N", "at most N records"}
+#define LIST_COMMON                                                                                \
+    {"format", "FMT", "text (default), csv (every field, re-importable) or json"},                 \
+    {                                                                                              \
+        "limit", "N", "at most N records"                                                          \
+    }
 
 static const struct hw_opt child_list_opts[] = {
     {"team", "TEAM", "only children of this team"},
@@ -665,13 +664,23 @@ static const struct hw_opt complete_opts[] = {
     {NULL, NULL, NULL},
 };
 
-#define RECORD_CMDS(noun, T, list_opts)                                                         \
-    {noun, "add", "ID [--FIELD VALUE ...]", "record a new " noun, NULL, 1, 1, cmd_add, T, true}, \
-        {noun,       "update", "ID [--FIELD VALUE ...]", "change a recorded " noun, NULL, 1, 1, \
-         cmd_update, T,        true},                                                           \
-        {noun, "show", "ID [--format text|json]", "show a " noun, show_opts, 1, 1, cmd_show, T,  \
-         false},                                                                                \
-        {noun, "list", "[OPTIONS]", "list " noun " records", list_opts, 0, 0, cmd_list, T, false}
+#define RECORD_CMDS(noun, T, list_opts)                                                            \
+    {noun, "add", "ID [--FIELD VALUE ...]", "record a new " noun, NULL, 1, 1, cmd_add, T, true},   \
+        {noun,                                                                                     \
+         "update",                                                                                 \
+         "ID [--FIELD VALUE ...]",                                                                 \
+         "change a recorded " noun,                                                                \
+         NULL,                                                                                     \
+         1,                                                                                        \
+         1,                                                                                        \
+         cmd_update,                                                                               \
+         T,                                                                                        \
+         true},                                                                                    \
+        {noun, "show", "ID [--format text|json]", "show a " noun, show_opts, 1, 1, cmd_show,       \
+         T,    false},                                                                             \
+    {                                                                                              \
+        noun, "list", "[OPTIONS]", "list " noun " records", list_opts, 0, 0, cmd_list, T, false    \
+    }
 
 const struct hw_cmd hw_record_cmds[] = {
     RECORD_CMDS("child", HW_REC_CHILD, child_list_opts),
@@ -680,8 +689,8 @@ const struct hw_cmd hw_record_cmds[] = {
      "record that a missing child was found or returned", return_opts, 1, 1, cmd_return,
      HW_REC_EPISODE, false},
     RECORD_CMDS("interview", HW_REC_INTERVIEW, interview_list_opts),
-    {"interview", "offer", "ID --at TIME", "record that an interview was offered", offer_opts, 1,
-     1, cmd_offer, HW_REC_INTERVIEW, false},
+    {"interview", "offer", "ID --at TIME", "record that an interview was offered", offer_opts, 1, 1,
+     cmd_offer, HW_REC_INTERVIEW, false},
     {"interview", "complete", "ID --at TIME [OPTIONS]", "record a completed interview",
      complete_opts, 1, 1, cmd_complete, HW_REC_INTERVIEW, false},
     {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},

@@ -5,8 +5,7 @@
 #include "cli/cli.h"
 #include "report/monthly_report.h"
 
-static int month_arg(const struct hw_args *a, const char *name, int *y, int *m,
-                     struct hw_err *err)
+static int month_arg(const struct hw_args *a, const char *name, int *y, int *m, struct hw_err *err)
 {
     const char *v = hw_arg(a, name);
     if (v == NULL)
@@ -44,7 +43,7 @@ static const struct hw_opt monthly_opts[] = {
 
 const struct hw_cmd hw_report_cmds[] = {
     {"report", "monthly", "--from YYYY-MM --to YYYY-MM [--format text|csv|json]",
-     "the monthly data profile: children missing, offered and done, episodes, rates",
-     monthly_opts, 0, 0, cmd_monthly, -1, false},
+     "the monthly data profile: children missing, offered and done, episodes, rates", monthly_opts,
+     0, 0, cmd_monthly, -1, false},
     {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
 };

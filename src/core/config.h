@@ -14,28 +14,28 @@
 
 struct hw_config {
     /* RHI eligibility (003 section 12.1) */
-    int overnight_min_minutes;      /* 360: missing overnight for 6 hours or more */
+    int overnight_min_minutes;       /* 360: missing overnight for 6 hours or more */
     int overnight_window_start_hour; /* 0:  ... covering any time between 00:00 */
-    int overnight_window_end_hour;  /* 6:  ... and 06:00 local time */
-    int long_episode_minutes;       /* 540: an episode of more than 9 hours */
-    int repeat_window_days;         /* 28: two or more episodes in 4 weeks */
-    int repeat_min_episodes;        /* 2 */
-    int rhi_due_hours;              /* 72: interview within 72 hours of return */
-    int interview_cover_days;       /* 7: one interview may cover episodes within 7 days */
+    int overnight_window_end_hour;   /* 6:  ... and 06:00 local time */
+    int long_episode_minutes;        /* 540: an episode of more than 9 hours */
+    int repeat_window_days;          /* 28: two or more episodes in 4 weeks */
+    int repeat_min_episodes;         /* 2 */
+    int rhi_due_hours;               /* 72: interview within 72 hours of return */
+    int interview_cover_days;        /* 7: one interview may cover episodes within 7 days */
     /* repeat and persistent missing (003 section 13, 004 section 3) */
-    int persistent_quarter_min;     /* 3 episodes in a quarter */
-    int persistent_month_min;       /* 3 episodes in a calendar month */
+    int persistent_quarter_min; /* 3 episodes in a quarter */
+    int persistent_month_min;   /* 3 episodes in a calendar month */
     /* escalation while missing (003 section 7; 004 section 7) */
-    int high_strategy_hours;        /* 0: strategy discussion immediately */
-    int high_ntk_hours;             /* 0: need-to-know immediately */
-    int high_review_first_hours;    /* 72: review strategy discussion after 3 days */
-    int high_review_interval_hours; /* 72: ... and every 3 days until found */
-    int medium_ntk_hours;           /* 24 */
-    int medium_meeting_hours;       /* 72: missing risk management meeting */
+    int high_strategy_hours;          /* 0: strategy discussion immediately */
+    int high_ntk_hours;               /* 0: need-to-know immediately */
+    int high_review_first_hours;      /* 72: review strategy discussion after 3 days */
+    int high_review_interval_hours;   /* 72: ... and every 3 days until found */
+    int medium_ntk_hours;             /* 24 */
+    int medium_meeting_hours;         /* 72: missing risk management meeting */
     int medium_review_interval_hours; /* 120: reviewed at least every 5 days */
-    int long_missing_strategy_hours; /* 72: strategy meeting for 3+ days missing */
-    int iro_inform_hours;           /* 0: child in care, medium/high risk: tell the IRO */
-    int cpp_conference_working_days; /* 20: protection plan, not found: conference forward */
+    int long_missing_strategy_hours;  /* 72: strategy meeting for 3+ days missing */
+    int iro_inform_hours;             /* 0: child in care, medium/high risk: tell the IRO */
+    int cpp_conference_working_days;  /* 20: protection plan, not found: conference forward */
     /* on return (003 sections 11, 14) */
     int safe_well_high_hours;       /* 1 */
     int safe_well_other_hours;      /* 3 */

@@ -53,12 +53,7 @@ enum hw_risk { HW_RISK_UNSET = 0, HW_RISK_LOW, HW_RISK_MEDIUM, HW_RISK_HIGH };
 extern const struct hw_code hw_risk_codes[];
 
 /* A recorded interview decision. */
-enum hw_decision {
-    HW_DEC_UNSET = 0,
-    HW_DEC_REQUIRED,
-    HW_DEC_NOT_REQUIRED,
-    HW_DEC_JUDGEMENT
-};
+enum hw_decision { HW_DEC_UNSET = 0, HW_DEC_REQUIRED, HW_DEC_NOT_REQUIRED, HW_DEC_JUDGEMENT };
 extern const struct hw_code hw_decision_codes[];
 
 enum hw_outcome {
@@ -71,12 +66,7 @@ enum hw_outcome {
 };
 extern const struct hw_code hw_outcome_codes[];
 
-enum hw_conducted_by {
-    HW_BY_UNSET = 0,
-    HW_BY_INDEPENDENT,
-    HW_BY_ALLOCATED_WORKER,
-    HW_BY_PROVIDER
-};
+enum hw_conducted_by { HW_BY_UNSET = 0, HW_BY_INDEPENDENT, HW_BY_ALLOCATED_WORKER, HW_BY_PROVIDER };
 extern const struct hw_code hw_conducted_by_codes[];
 
 /* Exploitation screening outcome; "none" is a screening that found nothing. */

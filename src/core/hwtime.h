@@ -31,10 +31,10 @@ typedef int32_t hw_date;    /* days since 1970-01-01 */
 
 /* Broken-down local time. */
 struct hw_local {
-    int year, month, day;     /* month 1-12, day 1-31 */
+    int year, month, day; /* month 1-12, day 1-31 */
     int hour, minute, second;
-    int weekday;              /* 0 = Monday ... 6 = Sunday */
-    int utc_offset;           /* seconds east of UTC: 0 (GMT) or 3600 (BST) */
+    int weekday;    /* 0 = Monday ... 6 = Sunday */
+    int utc_offset; /* seconds east of UTC: 0 (GMT) or 3600 (BST) */
 };
 
 /* ---- civil dates ---- */

@@ -42,8 +42,7 @@ static long distinct(struct hw_keyvec *kv)
     return n;
 }
 
-int hw_monthly_init(struct hw_monthly *m, int from_year, int from_month, int to_year,
-                    int to_month)
+int hw_monthly_init(struct hw_monthly *m, int from_year, int from_month, int to_year, int to_month)
 {
     memset(m, 0, sizeof *m);
     long count = (long)(to_year - from_year) * 12 + (to_month - from_month) + 1;

@@ -52,8 +52,7 @@ long hw_rate_hundredths(long num, long den);
 
 /* Prepares months from_year-from_month to to_year-to_month inclusive (at
  * most 1200 months). Returns 0, or -1 when the range is empty or too long. */
-int hw_monthly_init(struct hw_monthly *m, int from_year, int from_month, int to_year,
-                    int to_month);
+int hw_monthly_init(struct hw_monthly *m, int from_year, int from_month, int to_year, int to_month);
 /* The instants the whole range starts and ends at (end exclusive). */
 hw_instant hw_monthly_from(const struct hw_monthly *m);
 hw_instant hw_monthly_to(const struct hw_monthly *m);

@@ -14,8 +14,8 @@ const struct hw_code hw_yesno_codes[] = {
 };
 
 #define F(rec, member) offsetof(struct rec, member)
-#define TEXT_SHORT 200
-#define TEXT_LONG  4000
+#define TEXT_SHORT     200
+#define TEXT_LONG      4000
 
 const struct hw_field hw_child_fields[] = {
     {"child_id", HW_F_ID, F(hw_child, id), NULL, HW_ID_MAX, true,
@@ -29,8 +29,7 @@ const struct hw_field hw_child_fields[] = {
      false, "council that placed the child here; empty for this council's own children"},
     {"case_status", HW_F_ENUM, F(hw_child, case_status), hw_case_status_codes, 0, false,
      "current case status"},
-    {"flags", HW_F_FLAGS, F(hw_child, flags), hw_flag_codes, 0, false,
-     "risk flags, ';'-separated"},
+    {"flags", HW_F_FLAGS, F(hw_child, flags), hw_flag_codes, 0, false, "risk flags, ';'-separated"},
     {"placement_type", HW_F_ENUM, F(hw_child, placement_type), hw_placement_codes, 0, false,
      "where the child lives"},
     {"placement_name", HW_F_TEXT, F(hw_child, placement_name), NULL, TEXT_SHORT, false,
@@ -54,8 +53,8 @@ const struct hw_field hw_episode_fields[] = {
     {"returned", HW_F_TIME, F(hw_episode, returned), NULL, 0, false,
      "when found or returned; empty while missing"},
     {"risk", HW_F_ENUM, F(hw_episode, risk), hw_risk_codes, 0, false, "police risk level"},
-    {"missing_from_type", HW_F_ENUM, F(hw_episode, missing_from_type), hw_placement_codes, 0,
-     false, "type of placement missing from"},
+    {"missing_from_type", HW_F_ENUM, F(hw_episode, missing_from_type), hw_placement_codes, 0, false,
+     "type of placement missing from"},
     {"missing_from_name", HW_F_TEXT, F(hw_episode, missing_from_name), NULL, TEXT_SHORT, false,
      "named home or placement missing from"},
     {"out_of_area", HW_F_ENUM, F(hw_episode, out_of_area), hw_yesno_codes, 0, false,
@@ -83,10 +82,8 @@ const struct hw_field hw_interview_fields[] = {
      "episodes the interview covers, ';'-separated"},
     {"decision", HW_F_ENUM, F(hw_interview, decision), hw_decision_codes, 0, false,
      "whether an interview is needed"},
-    {"decided_by", HW_F_TEXT, F(hw_interview, decided_by), NULL, TEXT_SHORT, false,
-     "who decided"},
-    {"decision_reason", HW_F_TEXT, F(hw_interview, decision_reason), NULL, TEXT_LONG, false,
-     "why"},
+    {"decided_by", HW_F_TEXT, F(hw_interview, decided_by), NULL, TEXT_SHORT, false, "who decided"},
+    {"decision_reason", HW_F_TEXT, F(hw_interview, decision_reason), NULL, TEXT_LONG, false, "why"},
     {"offered", HW_F_TIME, F(hw_interview, offered), NULL, 0, false, "when offered"},
     {"outcome", HW_F_ENUM, F(hw_interview, outcome), hw_outcome_codes, 0, false, "outcome"},
     {"attempts", HW_F_INT, F(hw_interview, attempts), NULL, 100, false,
@@ -123,7 +120,7 @@ const struct hw_rectype_info *hw_rectype_find(const char *name)
     return NULL;
 }
 
-#define MEMBER(rec, f, type) ((type *)((char *)(rec) + (f)->offset))
+#define MEMBER(rec, f, type)  ((type *)((char *)(rec) + (f)->offset))
 #define CMEMBER(rec, f, type) ((const type *)((const char *)(rec) + (f)->offset))
 
 static bool is_text_type(enum hw_ftype t)

@@ -21,7 +21,7 @@
 enum hw_yesno { HW_YN_UNSET = 0, HW_NO, HW_YES };
 extern const struct hw_code hw_yesno_codes[];
 
-#define HW_ID_MAX 64 /* record identifiers: letters, digits, . _ / - */
+#define HW_ID_MAX 64   /* record identifiers: letters, digits, . _ / - */
 #define HW_NO_INT (-1) /* a whole-number field that is not recorded */
 
 struct hw_child {
@@ -40,10 +40,10 @@ struct hw_child {
 
 struct hw_episode {
     char *id, *child_id;
-    int kind; /* enum hw_kind */
+    int kind;                                 /* enum hw_kind */
     hw_instant last_seen, reported, returned; /* returned: HW_NO_TIME while missing */
-    int risk;                                  /* enum hw_risk */
-    int missing_from_type;                     /* enum hw_placement */
+    int risk;                                 /* enum hw_risk */
+    int missing_from_type;                    /* enum hw_placement */
     char *missing_from_name;
     int out_of_area; /* enum hw_yesno */
     int case_status; /* enum hw_case_status, at the time of the episode */
@@ -59,7 +59,7 @@ struct hw_interview {
     int decision;      /* enum hw_decision */
     char *decided_by, *decision_reason;
     hw_instant offered;
-    int outcome; /* enum hw_outcome */
+    int outcome;  /* enum hw_outcome */
     int attempts; /* HW_NO_INT when not recorded */
     hw_instant completed;
     int conducted_by; /* enum hw_conducted_by */

@@ -54,10 +54,10 @@ struct hw_rhi_input {
 };
 
 struct hw_rhi_decision {
-    int verdict;     /* enum hw_rhi_verdict */
-    int criteria;    /* enum hw_criterion bits that fired (reported for every verdict) */
+    int verdict;      /* enum hw_rhi_verdict */
+    int criteria;     /* enum hw_criterion bits that fired (reported for every verdict) */
     bool provisional; /* still missing: judged as if returned at `now` */
-    hw_instant due;  /* returned + 72h; HW_NO_TIME while missing or with no RHI */
+    hw_instant due;   /* returned + 72h; HW_NO_TIME while missing or with no RHI */
 };
 
 /* Decides whether an interview is required. Which criteria fired is always
@@ -91,17 +91,17 @@ enum hw_action_kind {
 extern const struct hw_code hw_action_codes[];
 
 struct hw_action_due {
-    int kind;      /* enum hw_action_kind */
-    int seq;       /* 1 for the first of a recurring kind, 2 for the next ... */
+    int kind; /* enum hw_action_kind */
+    int seq;  /* 1 for the first of a recurring kind, 2 for the next ... */
     hw_instant due;
-    bool needed;   /* false: the child was found before it fell due */
+    bool needed; /* false: the child was found before it fell due */
 };
 
 struct hw_escalation_input {
-    int kind;        /* enum hw_kind; absences get no escalation */
-    int risk;        /* enum hw_risk */
-    int case_status; /* enum hw_case_status at the time */
-    bool rhi_required; /* add the RHI action on return */
+    int kind;                       /* enum hw_kind; absences get no escalation */
+    int risk;                       /* enum hw_risk */
+    int case_status;                /* enum hw_case_status at the time */
+    bool rhi_required;              /* add the RHI action on return */
     hw_instant last_seen, returned; /* returned: HW_NO_TIME while missing */
 };
 

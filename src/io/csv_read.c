@@ -19,7 +19,7 @@ struct reader {
     size_t line;      /* line being fed */
     size_t row_start; /* line the current row started on */
     bool in_row;
-    bool stop;        /* a limit was hit or the callback said stop */
+    bool stop;          /* a limit was hit or the callback said stop */
     struct hw_buf text; /* the row's fields, each NUL-terminated */
     size_t *offsets;
     size_t nfields, cap;
@@ -163,8 +163,8 @@ static void reader_free(struct reader *r)
     free(r->offsets);
 }
 
-int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb,
-                       void *ctx, struct hw_err *err)
+int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb, void *ctx,
+                       struct hw_err *err)
 {
     struct reader r;
     reader_init(&r, name, cb, ctx, err);

@@ -18,7 +18,7 @@
 #define HW_CSV_COLUMNS_MAX 256
 
 struct hw_csv_row {
-    size_t line;    /* physical line (1-based) the row starts on */
+    size_t line; /* physical line (1-based) the row starts on */
     size_t nfields;
     const char *const *fields; /* NUL-terminated; borrowed for the callback */
     size_t bad_utf8;           /* 0, or 1 + the index of a field that is not UTF-8 */
@@ -32,8 +32,8 @@ typedef int (*hw_csv_row_cb)(void *ctx, const struct hw_csv_row *row, struct hw_
  * file that cannot be read, malformed quoting, or a limit exceeded. */
 int hw_csv_read_file(const char *path, hw_csv_row_cb cb, void *ctx, struct hw_err *err);
 /* The same over a buffer; name is used in messages. */
-int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb,
-                       void *ctx, struct hw_err *err);
+int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb, void *ctx,
+                       struct hw_err *err);
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool hw_utf8_valid(const char *s, size_t n);

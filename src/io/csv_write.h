@@ -19,7 +19,8 @@ struct hw_csv_out {
 };
 
 void hw_csv_field(struct hw_csv_out *o, const char *s);
-void hw_csv_fieldf(struct hw_csv_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hw_csv_fieldf(struct hw_csv_out *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void hw_csv_end_row(struct hw_csv_out *o);
 
 #endif

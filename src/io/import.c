@@ -21,8 +21,8 @@ struct importer {
     bool have_header;
     struct hw_strmap seen; /* IDs in this file -> line */
     void *rec;
-    bool fatal;       /* a storage fault: stop reading */
-    size_t last_bad;  /* line of the last row counted bad */
+    bool fatal;      /* a storage fault: stop reading */
+    size_t last_bad; /* line of the last row counted bad */
 };
 
 static void row_error(struct importer *im, size_t line, const char *fmt, ...)
@@ -75,9 +75,8 @@ static int read_header(struct importer *im, const struct hw_csv_row *row, struct
         const struct hw_field *f =
             strlen(row->fields[i]) < sizeof name ? hw_field_find(fields, name) : NULL;
         if (f == NULL) {
-            hw_fail(err, HW_EINPUT,
-                    "%s:%zu: unknown column '%.60s' for %s; the columns are: %s", im->path,
-                    row->line, row->fields[i], im->type->plural, known.data);
+            hw_fail(err, HW_EINPUT, "%s:%zu: unknown column '%.60s' for %s; the columns are: %s",
+                    im->path, row->line, row->fields[i], im->type->plural, known.data);
             goto done;
         }
         for (size_t j = 0; j < i; j++)

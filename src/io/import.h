@@ -22,11 +22,11 @@
 #define HW_IMPORT_ERRORS_LISTED 1000
 
 struct hw_import_result {
-    size_t rows;     /* data rows read */
-    size_t added;    /* records new to the store */
-    size_t updated;  /* records that replaced a stored one */
-    size_t bad_rows; /* rows with at least one error (the import was refused if > 0) */
-    size_t n_errors; /* errors found (a bad row may have several) */
+    size_t rows;          /* data rows read */
+    size_t added;         /* records new to the store */
+    size_t updated;       /* records that replaced a stored one */
+    size_t bad_rows;      /* rows with at least one error (the import was refused if > 0) */
+    size_t n_errors;      /* errors found (a bad row may have several) */
     struct hw_buf errors; /* one line per listed error: "file:line: column x: ..." */
 };
 

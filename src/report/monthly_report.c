@@ -43,8 +43,8 @@ static void rate_text(long hundredths, bool percent_sign, char *buf, size_t size
 static void render_text(const struct hw_monthly *m, struct hw_buf *out)
 {
     static const char *const labels[] = {
-        "Children who went missing", "Children offered an RHI",  "Children with an RHI done",
-        "Missing episodes",          "Episodes with an RHI done", "RHI offer rate (children)",
+        "Children who went missing", "Children offered an RHI",     "Children with an RHI done",
+        "Missing episodes",          "Episodes with an RHI done",   "RHI offer rate (children)",
         "RHI done % of episodes",    "RHI done % of episodes, LAC",
     };
     size_t ncols = m->nmonths + 1;

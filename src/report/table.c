@@ -65,7 +65,8 @@ static bool numeric_column(const struct hw_table *t, size_t c)
 {
     for (size_t r = 1; r < t->nrows; r++) {
         const char *s = t->cells[r * t->ncols + c];
-        if (*s && !(isdigit((unsigned char)*s) || (*s == '-' && (s[1] == '\0' || isdigit((unsigned char)s[1])))))
+        if (*s && !(isdigit((unsigned char)*s) ||
+                    (*s == '-' && (s[1] == '\0' || isdigit((unsigned char)s[1])))))
             return false;
     }
     return true;

@@ -57,8 +57,8 @@ int hw_store_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uin
     return s->ops->get_some(s, t, id, fields, out, err);
 }
 
-int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
-                  hw_record_cb cb, void *ctx, struct hw_err *err)
+int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f, hw_record_cb cb,
+                  void *ctx, struct hw_err *err)
 {
     return s->ops->list(s, t, f, cb, ctx, err);
 }

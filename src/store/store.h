@@ -60,8 +60,8 @@ struct hw_store_ops {
                struct hw_err *err);
     int (*get_some)(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t fields,
                     void *out, struct hw_err *err);
-    int (*list)(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
-                hw_record_cb cb, void *ctx, struct hw_err *err);
+    int (*list)(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f, hw_record_cb cb,
+                void *ctx, struct hw_err *err);
     int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
                           struct hw_err *err);
     int (*episode_facts)(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
@@ -99,8 +99,8 @@ int hw_store_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uin
                       void *out, struct hw_err *err);
 /* Lists in a stable order: children by ID, episodes by last seen then ID,
  * interviews by ID. */
-int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
-                  hw_record_cb cb, void *ctx, struct hw_err *err);
+int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f, hw_record_cb cb,
+                  void *ctx, struct hw_err *err);
 
 /* The last-seen instants of a child's missing episodes, ascending; *out is
  * owned by the caller (free()). */

@@ -75,8 +75,7 @@ static int exec(struct sqlite_store *st, const char *sql, struct hw_err *err)
     return 0;
 }
 
-static int prepare(struct sqlite_store *st, const char *sql, sqlite3_stmt **out,
-                   struct hw_err *err)
+static int prepare(struct sqlite_store *st, const char *sql, sqlite3_stmt **out, struct hw_err *err)
 {
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
         return db_fail(st, err, "preparing a statement");
@@ -131,8 +130,8 @@ static int read_field(sqlite3_stmt *stmt, int col, const struct hw_field *f, voi
         const char *text = (const char *)sqlite3_column_text(stmt, col);
         struct hw_err why;
         if (hw_field_set(f, rec, text ? text : "", &why) < 0)
-            return hw_fail(err, HW_EINTERNAL, "stored %s value '%.100s' is not valid: %s",
-                           f->name, text ? text : "", why.msg);
+            return hw_fail(err, HW_EINTERNAL, "stored %s value '%.100s' is not valid: %s", f->name,
+                           text ? text : "", why.msg);
         return 0;
     }
     }
@@ -572,8 +571,8 @@ static int sqlite_missing_starts(struct hw_store *s, const char *child_id, hw_in
     return 0;
 }
 
-static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant to,
-                                hw_fact_cb cb, void *ctx, struct hw_err *err)
+static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
+                                void *ctx, struct hw_err *err)
 {
     static const char sql[] =
         "SELECT e.last_seen, c.rowid, c.responsible_authority IS NOT NULL,"

@@ -23,9 +23,9 @@ static void test_rate_rounding(void **state)
     assert_int_equal(hw_rate_hundredths(13, 122), 1066); /* 10.655... */
     assert_int_equal(hw_rate_hundredths(1, 8), 1250);
     assert_int_equal(hw_rate_hundredths(1, 3), 3333);
-    assert_int_equal(hw_rate_hundredths(2, 3), 6667);    /* 66.666... rounds up */
-    assert_int_equal(hw_rate_hundredths(1, 20001), 0);   /* 0.00499..% rounds down */
-    assert_int_equal(hw_rate_hundredths(1, 20000), 1);   /* 0.005% rounds half up */
+    assert_int_equal(hw_rate_hundredths(2, 3), 6667);  /* 66.666... rounds up */
+    assert_int_equal(hw_rate_hundredths(1, 20001), 0); /* 0.00499..% rounds down */
+    assert_int_equal(hw_rate_hundredths(1, 20000), 1); /* 0.005% rounds half up */
     assert_int_equal(hw_rate_hundredths(5, 5), 10000);
     assert_int_equal(hw_rate_hundredths(0, 5), 0);
     assert_int_equal(hw_rate_hundredths(0, 0), HW_NO_RATE);

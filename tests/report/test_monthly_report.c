@@ -78,8 +78,8 @@ static void put_episode(struct fixture *fx, const char *child, int kind, int sta
     hw_record_clear(hw_episode_fields, &e);
 }
 
-static void put_interview(struct fixture *fx, const char *child, const char *episodes,
-                          int outcome, hw_instant offered)
+static void put_interview(struct fixture *fx, const char *child, const char *episodes, int outcome,
+                          hw_instant offered)
 {
     struct hw_interview iv;
     char id[16];
