@@ -1,6 +1,7 @@
 /* args.c - parsing a command's options against its table. */
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "report/table.h"
@@ -78,6 +79,25 @@ int hw_arg_format(const struct hw_args *a, int *fmt, struct hw_err *err)
     *fmt = HW_FMT_TEXT;
     if (s && (*fmt = hw_format_parse(s)) < 0)
         return hw_fail(err, HW_EINPUT, "--format: expected text, csv or json, got '%s'", s);
+    return 0;
+}
+
+void hw_field_opt_name(const struct hw_field *f, char buf[HW_OPT_NAME_MAX])
+{
+    snprintf(buf, HW_OPT_NAME_MAX, "%s", f->name);
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = '-';
+}
+
+int hw_arg_field(const struct hw_args *a, const struct hw_field *f, void *rec, struct hw_err *err)
+{
+    char opt[HW_OPT_NAME_MAX];
+    struct hw_err why;
+    hw_field_opt_name(f, opt);
+    const char *v = hw_arg(a, opt);
+    if (v && hw_field_set(f, rec, v, &why) < 0)
+        return hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/hwtime.h"
+#include "core/records.h"
 #include "store/store.h"
 
 #define HW_EXIT_OK    0
@@ -91,6 +92,13 @@ int hw_arg_format(const struct hw_args *a, int *fmt, struct hw_err *err);
 /* Parses a local time option (as in the CSVs); def when absent. */
 int hw_arg_time(const struct hw_args *a, const char *name, hw_instant def, hw_instant *out,
                 struct hw_err *err);
+
+/* The option for a record field: first_name -> "first-name". */
+#define HW_OPT_NAME_MAX 48
+void hw_field_opt_name(const struct hw_field *f, char buf[HW_OPT_NAME_MAX]);
+/* Sets field f of rec from its option when the option was given; on a bad
+ * value returns -1 and err names the option, the value and what was expected. */
+int hw_arg_field(const struct hw_args *a, const struct hw_field *f, void *rec, struct hw_err *err);
 
 /* Writes s to the command's output. */
 void hw_out(struct hw_ctx *ctx, const char *s, size_t n);

@@ -37,17 +37,9 @@ static void record_free(enum hw_rectype t, void *rec)
 /* Sets each field given as an option (--first-name for first_name). */
 static int apply_options(enum hw_rectype t, void *rec, const struct hw_args *a, struct hw_err *err)
 {
-    for (const struct hw_field *f = hw_rectypes[t].fields + 1; f->name; f++) {
-        char opt[48];
-        snprintf(opt, sizeof opt, "%s", f->name);
-        for (char *p = opt; *p; p++)
-            if (*p == '_')
-                *p = '-';
-        const char *v = hw_arg(a, opt);
-        struct hw_err why;
-        if (v && hw_field_set(f, rec, v, &why) < 0)
-            return hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
-    }
+    for (const struct hw_field *f = hw_rectypes[t].fields + 1; f->name; f++)
+        if (hw_arg_field(a, f, rec, err) < 0)
+            return -1;
     return 0;
 }
 
@@ -426,10 +418,10 @@ static int cmd_list(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
         return hw_fail(err, HW_EINPUT, "--from: '%s': expected a date as YYYY-MM-DD", v);
     if ((v = hw_arg(a, "to")) && hw_parse_date(v, &to) < 0)
         return hw_fail(err, HW_EINPUT, "--to: '%s': expected a date as YYYY-MM-DD", v);
-    if (from != HW_NO_DATE || to != HW_NO_DATE) {
-        f.from = from != HW_NO_DATE ? hw_london_day_start(from) : INT64_MIN / 2;
-        f.to = to != HW_NO_DATE ? hw_london_day_start(to + 1) : INT64_MAX / 2;
-    }
+    if (from != HW_NO_DATE)
+        f.from = hw_london_day_start(from);
+    if (to != HW_NO_DATE)
+        f.to = hw_london_day_start(to + 1);
     if ((v = hw_arg(a, "limit"))) {
         char *end;
         long n = strtol(v, &end, 10);
@@ -511,13 +503,8 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
         goto done;
     }
     e.returned = at;
-    const char *where = hw_arg(a, "found-location");
-    struct hw_err why;
-    if (where &&
-        hw_field_set(hw_field_find(hw_episode_fields, "found_location"), &e, where, &why) < 0) {
-        hw_fail(err, HW_EINPUT, "--found-location: %s", why.msg);
+    if (hw_arg_field(a, hw_field_find(hw_episode_fields, "found_location"), &e, err) < 0)
         goto done;
-    }
     if (save(ctx, HW_REC_EPISODE, &e, err) < 0)
         goto done;
     struct hw_assessment as;
@@ -560,19 +547,9 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete, 
     if (complete) {
         static const char *const extra[] = {"conducted_by", "reasons",  "risks",
                                             "screening",    "attempts", NULL};
-        for (int i = 0; extra[i]; i++) {
-            char opt[32];
-            snprintf(opt, sizeof opt, "%s", extra[i]);
-            for (char *p = opt; *p; p++)
-                if (*p == '_')
-                    *p = '-';
-            const char *v = hw_arg(a, opt);
-            struct hw_err why;
-            if (v && hw_field_set(hw_field_find(hw_interview_fields, extra[i]), &iv, v, &why) < 0) {
-                hw_fail(err, HW_EINPUT, "--%s: '%.80s': %s", opt, v, why.msg);
+        for (int i = 0; extra[i]; i++)
+            if (hw_arg_field(a, hw_field_find(hw_interview_fields, extra[i]), &iv, err) < 0)
                 goto done;
-            }
-        }
         iv.completed = at;
         iv.outcome = HW_OUT_COMPLETED;
         if (iv.offered == HW_NO_TIME)

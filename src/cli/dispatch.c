@@ -63,7 +63,7 @@ static void print_noun(FILE *f, const char *noun)
  * named with dashes: first_name -> --first-name. */
 struct opt_set {
     struct hw_opt opts[HW_MAX_OPTS];
-    char names[HW_MAX_OPTS][48];
+    char names[HW_MAX_OPTS][HW_OPT_NAME_MAX];
 };
 
 static const struct hw_opt *command_opts(const struct hw_cmd *c, struct opt_set *set)
@@ -74,10 +74,7 @@ static const struct hw_opt *command_opts(const struct hw_cmd *c, struct opt_set 
     if (c->field_opts) {
         const struct hw_field *fields = hw_rectypes[c->rectype].fields;
         for (const struct hw_field *f = fields + 1; f->name && n < HW_MAX_OPTS - 1; f++) {
-            snprintf(set->names[n], sizeof set->names[n], "%s", f->name);
-            for (char *p = set->names[n]; *p; p++)
-                if (*p == '_')
-                    *p = '-';
+            hw_field_opt_name(f, set->names[n]);
             set->opts[n].name = set->names[n];
             set->opts[n].arg = f->type == HW_F_TIME   ? "TIME"
                                : f->type == HW_F_DATE ? "DATE"

@@ -30,7 +30,7 @@ struct hw_filter {
     const char *team;       /* children: of this team */
     bool open_only;         /* episodes: not yet returned (missing now) */
     int kind;               /* episodes: enum hw_kind, 0 = any */
-    hw_instant from, to;    /* episodes: last seen in [from, to); 0/0 = any */
+    hw_instant from, to;    /* episodes: last seen in [from, to); 0 = no bound */
     size_t limit;           /* 0 = no limit */
 };
 

@@ -496,8 +496,10 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
             hw_buf_puts(&sql, " AND returned IS NULL");
         if (f->kind)
             hw_buf_puts(&sql, " AND kind = ?3");
-        if (f->from || f->to)
-            hw_buf_puts(&sql, " AND last_seen >= ?4 AND last_seen < ?5");
+        if (f->from)
+            hw_buf_puts(&sql, " AND last_seen >= ?4");
+        if (f->to)
+            hw_buf_puts(&sql, " AND last_seen < ?5");
     }
     if (f->episode_id && t == HW_REC_INTERVIEW)
         hw_buf_puts(&sql, " AND interview_id IN (SELECT interview_id FROM interview_episodes "
@@ -517,10 +519,10 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
         sqlite3_bind_text(stmt, 2, f->team, -1, SQLITE_STATIC);
     if (f->kind)
         sqlite3_bind_text(stmt, 3, hw_code_name(hw_kind_codes, f->kind), -1, SQLITE_STATIC);
-    if (f->from || f->to) {
+    if (f->from)
         sqlite3_bind_int64(stmt, 4, f->from);
+    if (f->to)
         sqlite3_bind_int64(stmt, 5, f->to);
-    }
     if (f->episode_id)
         sqlite3_bind_text(stmt, 6, f->episode_id, -1, SQLITE_STATIC);
     if (f->limit)

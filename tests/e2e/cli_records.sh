@@ -104,6 +104,10 @@ expect 0 episode list --child C1 --format json
 has '"episodes": [' "$OUT"
 expect 0 interview list --episode E1
 has "(1 interview)" "$OUT"
+expect 0 episode list --from 2017-04-01
+has "(1 episode)" "$OUT"
+expect 0 episode list --to 2017-03-31
+has "(0 episodes)" "$OUT"
 expect 1 episode list --from 2017-13-01
 has "--from: '2017-13-01'" "$ERR"
 expect 1 report monthly --from 2017-04

@@ -701,6 +701,11 @@ static void test_list_episodes(void **state)
     assert_string_equal(list_ids(fx, HW_REC_EPISODE, &f, &s), "E3,E2,E4");
     f = (struct hw_filter){.from = at("2024-05-02 10:00"), .to = at("2024-05-03 10:00")};
     assert_string_equal(list_ids(fx, HW_REC_EPISODE, &f, &s), "E3");
+    /* each bound applies on its own */
+    f = (struct hw_filter){.from = at("2024-05-01 10:00") + 1};
+    assert_string_equal(list_ids(fx, HW_REC_EPISODE, &f, &s), "E3,E2,E4");
+    f = (struct hw_filter){.to = at("2024-05-02 10:00")};
+    assert_string_equal(list_ids(fx, HW_REC_EPISODE, &f, &s), "E0,E1");
 
     f = (struct hw_filter){.limit = 2};
     assert_string_equal(list_ids(fx, HW_REC_EPISODE, &f, &s), "E0,E1");
