@@ -12,9 +12,8 @@
 
 #include <cmocka.h>
 
-#include "support/tmpdir.h"
+#include "support/testdb.h"
 
-#include <dirent.h>
 #include <unistd.h>
 
 #include "app/assess.h"
@@ -23,27 +22,14 @@
 /* ---- fixture: a new store in a fresh directory ---- */
 
 struct fx {
-    char dir[64];
-    char path[128];
-    struct hw_store *s;
+    struct hw_test_db db;
     struct hw_config cfg;
 };
 
 static int setup(void **state)
 {
     struct fx *fx = calloc(1, sizeof *fx);
-    struct hw_err err = {0};
-    if (!fx)
-        return -1;
-    strcpy(fx->dir, "/tmp/hw-test-assess-XXXXXX");
-    if (!mkdtemp(fx->dir)) {
-        free(fx);
-        return -1;
-    }
-    snprintf(fx->path, sizeof fx->path, "%s/homeward.db", fx->dir);
-    if (hw_store_open(fx->path, &fx->s, &err) != 0) {
-        fprintf(stderr, "open: %s\n", err.msg);
-        rmdir(fx->dir);
+    if (!fx || hw_test_db_open(&fx->db) < 0) {
         free(fx);
         return -1;
     }
@@ -55,8 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *fx = *state;
-    hw_store_close(fx->s);
-    hw_test_rmdir(fx->dir);
+    hw_test_db_close(&fx->db);
     free(fx);
     return 0;
 }
@@ -88,7 +73,7 @@ static void put(struct fx *fx, enum hw_rectype t, const char *const *kv)
         if (hw_field_set(f, rec, eq + 1, &err) != 0)
             fail_msg("%s: %s", *kv, err.msg);
     }
-    if (hw_store_put(fx->s, t, rec, &err) < 0)
+    if (hw_store_put(fx->db.s, t, rec, &err) < 0)
         fail_msg("put: %s", err.msg);
     hw_record_clear(ti->fields, rec);
     free(rec);
@@ -105,10 +90,10 @@ static void assess(struct fx *fx, const char *episode_id, hw_instant now, struct
     struct hw_child c;
     hw_record_init(hw_episode_fields, &e);
     hw_record_init(hw_child_fields, &c);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, episode_id, &e, &err), 1);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, e.child_id, &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, episode_id, &e, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, e.child_id, &c, &err), 1);
     memset(out, 0x5a, sizeof *out);
-    if (hw_assess_episode(fx->s, &fx->cfg, &c, &e, now, out, &err) != 0)
+    if (hw_assess_episode(fx->db.s, &fx->cfg, &c, &e, now, out, &err) != 0)
         fail_msg("assess: %s", err.msg);
     hw_record_clear(hw_episode_fields, &e);
     hw_record_clear(hw_child_fields, &c);

@@ -11,9 +11,8 @@
 
 #include <cmocka.h>
 
-#include "support/tmpdir.h"
+#include "support/testdb.h"
 
-#include <dirent.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,26 +24,13 @@
 /* ---- fixture: a new database in a fresh directory ---- */
 
 struct fx {
-    char dir[64];
-    char path[128];
-    struct hw_store *s;
+    struct hw_test_db db;
 };
 
 static int setup(void **state)
 {
     struct fx *fx = calloc(1, sizeof *fx);
-    struct hw_err err = {0};
-    if (!fx)
-        return -1;
-    strcpy(fx->dir, "/tmp/hw-test-store-XXXXXX");
-    if (!mkdtemp(fx->dir)) {
-        free(fx);
-        return -1;
-    }
-    snprintf(fx->path, sizeof fx->path, "%s/homeward.db", fx->dir);
-    if (hw_store_open(fx->path, &fx->s, &err) != 0) {
-        fprintf(stderr, "open: %s\n", err.msg);
-        rmdir(fx->dir);
+    if (!fx || hw_test_db_open(&fx->db) < 0) {
         free(fx);
         return -1;
     }
@@ -55,8 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *fx = *state;
-    hw_store_close(fx->s);
-    hw_test_rmdir(fx->dir);
+    hw_test_db_close(&fx->db);
     free(fx);
     return 0;
 }
@@ -82,21 +67,21 @@ static hw_instant at(const char *local)
 static void begin(struct fx *fx)
 {
     struct hw_err err = {0};
-    if (hw_store_begin(fx->s, &err) != 0)
+    if (hw_store_begin(fx->db.s, &err) != 0)
         fail_msg("begin: %s", err.msg);
 }
 
 static void commit(struct fx *fx)
 {
     struct hw_err err = {0};
-    if (hw_store_commit(fx->s, &err) != 0)
+    if (hw_store_commit(fx->db.s, &err) != 0)
         fail_msg("commit: %s", err.msg);
 }
 
 static void put(struct fx *fx, enum hw_rectype t, const void *rec)
 {
     struct hw_err err = {0};
-    if (hw_store_put(fx->s, t, rec, &err) < 0)
+    if (hw_store_put(fx->db.s, t, rec, &err) < 0)
         fail_msg("put %s: %s", hw_rectypes[t].name, err.msg);
 }
 
@@ -172,7 +157,7 @@ static const char *list_ids(struct fx *fx, enum hw_rectype t, const struct hw_fi
     struct hw_err err = {0};
     memset(s->ids, 0, sizeof s->ids);
     s->calls = 0;
-    if (hw_store_list(fx->s, t, f, collect, s, &err) != 0)
+    if (hw_store_list(fx->db.s, t, f, collect, s, &err) != 0)
         fail_msg("list: %s", err.msg);
     return s->ids;
 }
@@ -228,16 +213,16 @@ static void test_new_database(void **state)
     struct fx *fx = *state;
     char out[256];
     assert_true(hw_migration_count >= 1);
-    assert_int_equal(hw_store_schema_version(fx->s), (int)hw_migration_count);
-    assert_string_equal(hw_store_backend(fx->s), "sqlite");
+    assert_int_equal(hw_store_schema_version(fx->db.s), (int)hw_migration_count);
+    assert_string_equal(hw_store_backend(fx->db.s), "sqlite");
 
     snprintf(out, sizeof out, "%zu", hw_migration_count);
     char v[256];
-    query(fx->path, "PRAGMA user_version", v, sizeof v);
+    query(fx->db.path, "PRAGMA user_version", v, sizeof v);
     assert_string_equal(v, out);
-    query(fx->path, "PRAGMA journal_mode", v, sizeof v);
+    query(fx->db.path, "PRAGMA journal_mode", v, sizeof v);
     assert_string_equal(v, "wal");
-    query(fx->path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
+    query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
     assert_string_equal(v, "children,episode_with,episodes,interview_episodes,interviews");
 }
@@ -254,17 +239,17 @@ static void test_foreign_keys_on(void **state)
     set(hw_episode_fields, &e, "kind", "missing");
     set(hw_episode_fields, &e, "last_seen", "2024-05-01 10:00");
     begin(fx);
-    assert_int_equal(hw_store_put(fx->s, HW_REC_EPISODE, &e, &err), -1);
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, &err), -1);
     assert_int_equal(err.kind, HW_EINTERNAL);
-    assert_non_null(strstr(err.msg, fx->path));
+    assert_non_null(strstr(err.msg, fx->db.path));
     assert_non_null(strstr(err.msg, "FOREIGN KEY"));
-    hw_store_rollback(fx->s);
+    hw_store_rollback(fx->db.s);
 
     /* and the schema's checks hold: returned before last seen is refused */
     put_child(fx, "C1", NULL, NULL);
     set(hw_episode_fields, &e, "child_id", "C1");
     set(hw_episode_fields, &e, "returned", "2024-05-01 09:59");
-    assert_int_equal(hw_store_put(fx->s, HW_REC_EPISODE, &e, &err), -1);
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, &err), -1);
     assert_int_equal(err.kind, HW_EINTERNAL);
     assert_non_null(strstr(err.msg, "CHECK"));
     hw_record_clear(hw_episode_fields, &e);
@@ -278,19 +263,19 @@ static void test_reopen_keeps_data(void **state)
     put_child(fx, "C1", "North", NULL);
     put_episode(fx, "E1", "C1", "missing", "2024-05-01 10:00", NULL, NULL);
     commit(fx);
-    hw_store_close(fx->s);
-    fx->s = NULL;
+    hw_store_close(fx->db.s);
+    fx->db.s = NULL;
 
-    assert_int_equal(hw_store_open(fx->path, &fx->s, &err), 0);
-    assert_int_equal(hw_store_schema_version(fx->s), (int)hw_migration_count);
+    assert_int_equal(hw_store_open(fx->db.path, &fx->db.s, &err), 0);
+    assert_int_equal(hw_store_schema_version(fx->db.s), (int)hw_migration_count);
     struct hw_child c;
     hw_record_init(hw_child_fields, &c);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 1);
     assert_string_equal(c.team, "North");
     hw_record_clear(hw_child_fields, &c);
     struct hw_episode e;
     hw_record_init(hw_episode_fields, &e);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, "E1", &e, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, "E1", &e, &err), 1);
     assert_int_equal(e.last_seen, at("2024-05-01 10:00"));
     assert_int_equal(e.returned, HW_NO_TIME);
     hw_record_clear(hw_episode_fields, &e);
@@ -301,14 +286,14 @@ static void test_newer_database_refused(void **state)
     struct fx *fx = *state;
     struct hw_err err = {0};
     char path[160], sql[64], expected[512], v[256];
-    snprintf(path, sizeof path, "%s/newer.db", fx->dir);
+    snprintf(path, sizeof path, "%s/newer.db", fx->db.dir);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     snprintf(sql, sizeof sql, "PRAGMA user_version = %zu", hw_migration_count + 1);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
 
-    struct hw_store *s = fx->s; /* any non-NULL value: open must clear it */
+    struct hw_store *s = fx->db.s; /* any non-NULL value: open must clear it */
     assert_int_equal(hw_store_open(path, &s, &err), -1);
     assert_null(s);
     assert_int_equal(err.kind, HW_EINPUT);
@@ -340,8 +325,8 @@ static void test_open_failure(void **state)
     struct fx *fx = *state;
     struct hw_err err = {0};
     char path[160];
-    snprintf(path, sizeof path, "%s/no/such/dir/x.db", fx->dir);
-    struct hw_store *s = fx->s;
+    snprintf(path, sizeof path, "%s/no/such/dir/x.db", fx->db.dir);
+    struct hw_store *s = fx->db.s;
     assert_int_equal(hw_store_open(path, &s, &err), -1);
     assert_null(s);
     assert_int_equal(err.kind, HW_EINPUT);
@@ -456,19 +441,19 @@ static void test_round_trip_every_field(void **state)
     put(fx, HW_REC_INTERVIEW, &iv);
     commit(fx);
 
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C-1/a", &c2, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C-1/a", &c2, &err), 1);
     assert_same_record(hw_child_fields, &c, &c2);
     assert_int_equal(c2.flags, HW_FLAG_CSE | HW_FLAG_CCE | HW_FLAG_RISKY_ADULTS);
     assert_int_equal(c2.dob, c.dob);
     assert_string_equal(c2.school, "Hill School\nYear 8");
 
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, "E-1", &e2, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, "E-1", &e2, &err), 1);
     assert_same_record(hw_episode_fields, &e, &e2);
     assert_int_equal(e2.last_seen, at("2024-07-01 22:15") + 30);
     assert_int_equal(e2.returned, at("2024-12-02 08:05") + 59);
     assert_string_equal(e2.with_children, "C-2;C-3");
 
-    assert_int_equal(hw_store_get(fx->s, HW_REC_INTERVIEW, "I-1", &iv2, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_INTERVIEW, "I-1", &iv2, &err), 1);
     assert_same_record(hw_interview_fields, &iv, &iv2);
     assert_int_equal(iv2.attempts, 2);
     assert_int_equal(iv2.shared_with_police, hw_date_from_ymd(2024, 12, 5));
@@ -476,12 +461,12 @@ static void test_round_trip_every_field(void **state)
     /* how values sit in the columns: codes and dates as text, instants as
      * UTC seconds */
     char v[256], want[64];
-    query(fx->path,
+    query(fx->db.path,
           "SELECT date_of_birth || '|' || case_status || '|' || flags || '|' || "
           "out_of_area FROM children",
           v, sizeof v);
     assert_string_equal(v, "2010-05-17|cla|cse;cce;risky_adults|y");
-    query(fx->path, "SELECT last_seen FROM episodes WHERE episode_id = 'E-1'", v, sizeof v);
+    query(fx->db.path, "SELECT last_seen FROM episodes WHERE episode_id = 'E-1'", v, sizeof v);
     snprintf(want, sizeof want, "%lld", (long long)e.last_seen);
     assert_string_equal(v, want);
 
@@ -496,7 +481,7 @@ static void test_round_trip_every_field(void **state)
     put(fx, HW_REC_EPISODE, &bare);
     /* get into a record that holds another episode: every field replaced */
     hw_record_copy(hw_episode_fields, &bare2, &e);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, "E-3", &bare2, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, "E-3", &bare2, &err), 1);
     assert_same_record(hw_episode_fields, &bare, &bare2);
     assert_null(bare2.with_children);
     assert_int_equal(bare2.returned, HW_NO_TIME);
@@ -511,7 +496,7 @@ static void test_round_trip_every_field(void **state)
     set(hw_interview_fields, &iv3, "episode_ids", "E-3");
     put(fx, HW_REC_INTERVIEW, &iv3);
     hw_record_clear(hw_interview_fields, &iv3);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_INTERVIEW, "I-2", &iv3, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_INTERVIEW, "I-2", &iv3, &err), 1);
     assert_int_equal(iv3.attempts, HW_NO_INT);
     assert_int_equal(iv3.offered, HW_NO_TIME);
     assert_int_equal(iv3.shared_with_police, HW_NO_DATE);
@@ -533,14 +518,14 @@ static void test_get_unknown(void **state)
     struct hw_err err = {0};
     struct hw_child c;
     hw_record_init(hw_child_fields, &c);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 0);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 0);
     assert_null(c.id);
     put_child(fx, "C1", NULL, NULL);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "c1", &c, &err), 0); /* exact */
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1 ", &c, &err), 0);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, "C1", &c, &err), 0);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "c1", &c, &err), 0); /* exact */
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1 ", &c, &err), 0);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, "C1", &c, &err), 0);
     assert_null(c.id);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 1);
     assert_string_equal(c.id, "C1");
     hw_record_clear(hw_child_fields, &c);
 }
@@ -558,7 +543,7 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "team", "North");
     set(hw_child_fields, &c, "flags", "gang");
     begin(fx);
-    assert_int_equal(hw_store_put(fx->s, HW_REC_CHILD, &c, &err), 0); /* new */
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, &err), 0); /* new */
     put_child(fx, "C2", NULL, NULL);
     put_episode(fx, "E1", "C1", "missing", "2024-05-01 10:00", NULL, NULL);
     commit(fx);
@@ -567,10 +552,10 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "first_name", "");
     set(hw_child_fields, &c, "team", "South");
     set(hw_child_fields, &c, "flags", "");
-    assert_int_equal(hw_store_put(fx->s, HW_REC_CHILD, &c, &err), 1); /* replaced */
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, &err), 1); /* replaced */
     assert_string_equal(list_ids(fx, HW_REC_CHILD, &all, &s), "C1,C2");
     hw_record_clear(hw_child_fields, &c);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 1);
     assert_null(c.first_name);
     assert_string_equal(c.team, "South");
     assert_int_equal(c.flags, 0);
@@ -583,7 +568,7 @@ static void test_put_updates(void **state)
     assert_string_equal(list_ids(fx, HW_REC_EPISODE, &open, &s), "");
     assert_string_equal(list_ids(fx, HW_REC_EPISODE, &all, &s), "E1");
     char v[64];
-    query(fx->path, "SELECT count(*) FROM episodes", v, sizeof v);
+    query(fx->db.path, "SELECT count(*) FROM episodes", v, sizeof v);
     assert_string_equal(v, "1");
 }
 
@@ -602,30 +587,30 @@ static void test_rollback(void **state)
     put_child(fx, "C2", NULL, NULL);
     put_child(fx, "C1", "South", NULL);
     put_episode(fx, "E1", "C2", "missing", "2024-05-01 10:00", NULL, NULL);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C2", &c, &err), 1); /* seen inside */
-    hw_store_rollback(fx->s);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C2", &c, &err), 1); /* seen inside */
+    hw_store_rollback(fx->db.s);
 
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C2", &c, &err), 0);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C1", &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C2", &c, &err), 0);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 1);
     assert_string_equal(c.team, "North");
     struct hw_episode e;
     hw_record_init(hw_episode_fields, &e);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_EPISODE, "E1", &e, &err), 0);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_EPISODE, "E1", &e, &err), 0);
     char v[64];
-    query(fx->path, "SELECT count(*) FROM episode_with", v, sizeof v);
+    query(fx->db.path, "SELECT count(*) FROM episode_with", v, sizeof v);
     assert_string_equal(v, "0");
 
     /* rollback with no transaction open does nothing; begin works again */
-    hw_store_rollback(fx->s);
+    hw_store_rollback(fx->db.s);
     begin(fx);
     put_child(fx, "C3", NULL, NULL);
     commit(fx);
-    assert_int_equal(hw_store_get(fx->s, HW_REC_CHILD, "C3", &c, &err), 1);
+    assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C3", &c, &err), 1);
     /* a second begin inside a transaction is an error */
     begin(fx);
-    assert_int_equal(hw_store_begin(fx->s, &err), -1);
+    assert_int_equal(hw_store_begin(fx->db.s, &err), -1);
     assert_int_equal(err.kind, HW_EINTERNAL);
-    hw_store_rollback(fx->s);
+    hw_store_rollback(fx->db.s);
     hw_record_clear(hw_child_fields, &c);
 }
 
@@ -778,7 +763,7 @@ static void test_list_stops_early(void **state)
     struct first_episode fe;
     hw_record_init(hw_episode_fields, &fe.e);
     f.open_only = true;
-    assert_int_equal(hw_store_list(fx->s, HW_REC_EPISODE, &f, copy_first, &fe, &err), 0);
+    assert_int_equal(hw_store_list(fx->db.s, HW_REC_EPISODE, &f, copy_first, &fe, &err), 0);
     assert_string_equal(fe.e.id, "E3");
     assert_string_equal(fe.e.child_id, "C2");
     assert_int_equal(fe.e.kind, HW_KIND_MISSING);
@@ -807,21 +792,21 @@ static void test_missing_starts(void **state)
     put_episode(fx, "E5", "C1", "missing", "2024-04-01 08:00", "2024-04-01 09:00", NULL);
     commit(fx);
 
-    assert_int_equal(hw_store_missing_starts(fx->s, "C1", &v, &n, &err), 0);
+    assert_int_equal(hw_store_missing_starts(fx->db.s, "C1", &v, &n, &err), 0);
     assert_int_equal(n, 3); /* E2 is an absence */
     assert_int_equal(v[0], at("2024-04-01 08:00"));
     assert_int_equal(v[1], at("2024-05-01 10:00"));
     assert_int_equal(v[2], at("2024-06-01 00:00"));
     free(v);
 
-    assert_int_equal(hw_store_missing_starts(fx->s, "C2", &v, &n, &err), 0);
+    assert_int_equal(hw_store_missing_starts(fx->db.s, "C2", &v, &n, &err), 0);
     assert_int_equal(n, 2);
     assert_int_equal(v[0], at("2024-05-01 10:00"));
     assert_int_equal(v[1], at("2024-05-02 10:00"));
     free(v);
 
     v = NULL;
-    assert_int_equal(hw_store_missing_starts(fx->s, "C9", &v, &n, &err), 0);
+    assert_int_equal(hw_store_missing_starts(fx->db.s, "C9", &v, &n, &err), 0);
     assert_int_equal(n, 0);
     free(v);
 
@@ -835,7 +820,7 @@ static void test_missing_starts(void **state)
         put_episode(fx, id, "C7", i % 5 ? "missing" : "absent", ls, NULL, NULL);
     }
     commit(fx);
-    assert_int_equal(hw_store_missing_starts(fx->s, "C7", &v, &n, &err), 0);
+    assert_int_equal(hw_store_missing_starts(fx->db.s, "C7", &v, &n, &err), 0);
     assert_int_equal(n, 32);
     for (size_t i = 1; i < n; i++)
         assert_true(v[i - 1] <= v[i]);
@@ -881,7 +866,7 @@ static void test_episode_facts(void **state)
     commit(fx);
 
     struct facts fs = {0};
-    assert_int_equal(hw_store_episode_facts(fx->s, from, to, collect_fact, &fs, &err), 0);
+    assert_int_equal(hw_store_episode_facts(fx->db.s, from, to, collect_fact, &fs, &err), 0);
     assert_int_equal(fs.n, 5);
     static const struct {
         const char *last_seen;
@@ -910,18 +895,18 @@ static void test_episode_facts(void **state)
     /* the range edges, to the second */
     memset(&fs, 0, sizeof fs);
     assert_int_equal(
-        hw_store_episode_facts(fx->s, from + 1, at("2024-05-31 23:59"), collect_fact, &fs, &err),
+        hw_store_episode_facts(fx->db.s, from + 1, at("2024-05-31 23:59"), collect_fact, &fs, &err),
         0);
     assert_int_equal(fs.n, 3);
     assert_int_equal(fs.f[0].last_seen, at("2024-05-02 10:00"));
     assert_int_equal(fs.f[2].last_seen, at("2024-05-05 10:00"));
     memset(&fs, 0, sizeof fs);
-    assert_int_equal(hw_store_episode_facts(fx->s, to, to + HW_DAY, collect_fact, &fs, &err), 0);
+    assert_int_equal(hw_store_episode_facts(fx->db.s, to, to + HW_DAY, collect_fact, &fs, &err), 0);
     assert_int_equal(fs.n, 1);
     assert_int_equal(fs.f[0].last_seen, to);
     assert_true(fs.f[0].offered && fs.f[0].done); /* F6 via I7 */
     memset(&fs, 0, sizeof fs);
-    assert_int_equal(hw_store_episode_facts(fx->s, from, from, collect_fact, &fs, &err), 0);
+    assert_int_equal(hw_store_episode_facts(fx->db.s, from, from, collect_fact, &fs, &err), 0);
     assert_int_equal(fs.n, 0);
 
     /* OLA follows the child's current record */
@@ -929,7 +914,7 @@ static void test_episode_facts(void **state)
     put_child(fx, "B", NULL, NULL);
     commit(fx);
     memset(&fs, 0, sizeof fs);
-    assert_int_equal(hw_store_episode_facts(fx->s, from, to, collect_fact, &fs, &err), 0);
+    assert_int_equal(hw_store_episode_facts(fx->db.s, from, to, collect_fact, &fs, &err), 0);
     assert_int_equal(fs.n, 5);
     assert_false(fs.f[2].ola);
 }
@@ -960,9 +945,9 @@ static void test_links(void **state)
                        "ORDER BY episode_id, child_id";
     const char *covers = "SELECT interview_id || ':' || episode_id FROM interview_episodes "
                          "ORDER BY interview_id, episode_id";
-    query(fx->path, with, v, sizeof v);
+    query(fx->db.path, with, v, sizeof v);
     assert_string_equal(v, "L1:C2,L1:C3");
-    query(fx->path, covers, v, sizeof v);
+    query(fx->db.path, covers, v, sizeof v);
     assert_string_equal(v, "I1:L1,I1:L2");
 
     /* an update replaces the links */
@@ -972,9 +957,9 @@ static void test_links(void **state)
     put_interview(fx, "I1", "C1", "L3;L2", NULL, NULL);
     put_interview(fx, "I2", "C1", "L1", NULL, NULL);
     commit(fx);
-    query(fx->path, with, v, sizeof v);
+    query(fx->db.path, with, v, sizeof v);
     assert_string_equal(v, "L1:C2,L1:C4");
-    query(fx->path, covers, v, sizeof v);
+    query(fx->db.path, covers, v, sizeof v);
     assert_string_equal(v, "I1:L2,I1:L3,I2:L1");
 
     /* and an empty list removes them */
@@ -982,7 +967,7 @@ static void test_links(void **state)
     begin(fx);
     put(fx, HW_REC_EPISODE, &e);
     commit(fx);
-    query(fx->path, with, v, sizeof v);
+    query(fx->db.path, with, v, sizeof v);
     assert_string_equal(v, "");
     hw_record_clear(hw_episode_fields, &e);
 
