@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/hwtime.h"
 #include "core/records.h"
+#include "app/save.h"
 #include "store/store.h"
 
 #define HW_EXIT_OK    0
@@ -45,7 +46,8 @@ struct hw_ctx {
     const char *db_path;
     const char *config_path;
     struct hw_config cfg;
-    hw_instant now; /* the clock, read once at start (or --now) */
+    hw_instant now;   /* the clock, read once at start (or --now) */
+    const char *user; /* --user or HOMEWARD_USER; required by commands that write */
     FILE *out;
     struct hw_store *store; /* opened on first use by hw_ctx_store */
 };
@@ -64,6 +66,7 @@ struct hw_cmd {
     hw_cmd_fn fn;
     int rectype;     /* for record commands: enum hw_rectype; -1 otherwise */
     bool field_opts; /* every field of rectype but the ID is also an option */
+    bool writes;     /* changes records: needs to know who (--user) */
 };
 
 /* Command tables, one per module, each ending with {NULL}. */
@@ -99,6 +102,9 @@ void hw_field_opt_name(const struct hw_field *f, char buf[HW_OPT_NAME_MAX]);
 /* Sets field f of rec from its option when the option was given; on a bad
  * value returns -1 and err names the option, the value and what was expected. */
 int hw_arg_field(const struct hw_args *a, const struct hw_field *f, void *rec, struct hw_err *err);
+
+/* The actor for a change made through the command line now. */
+struct hw_actor hw_ctx_actor(const struct hw_ctx *ctx, const char *source);
 
 /* Writes s to the command's output. */
 void hw_out(struct hw_ctx *ctx, const char *s, size_t n);

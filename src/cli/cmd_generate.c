@@ -74,8 +74,11 @@ static const struct hw_opt generate_opts[] = {
 };
 
 const struct hw_cmd hw_generate_cmds[] = {
-    {"generate", NULL, "[--seed N] [--years Y] [--scale S] [--out DIR]",
-     "write a synthetic council's children, episodes and interviews as CSV files", generate_opts, 0,
-     0, cmd_generate, -1, false},
-    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+    {.noun = "generate",
+     .usage = "[--seed N] [--years Y] [--scale S] [--out DIR]",
+     .summary = "write a synthetic council's children, episodes and interviews as CSV files",
+     .opts = generate_opts,
+     .fn = cmd_generate,
+     .rectype = -1},
+    {.noun = NULL},
 };

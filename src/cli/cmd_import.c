@@ -1,4 +1,5 @@
 /* cmd_import.c - `homeward import children|episodes|interviews FILE...`. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -17,8 +18,12 @@ static int cmd_import(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     /* Each file is its own all-or-nothing import, in the order given. */
     for (int i = 1; i < a->npos; i++) {
         struct hw_import_result res;
+        const char *base = strrchr(a->pos[i], '/');
+        char *source = hw_asprintf("import %s", base ? base + 1 : a->pos[i]);
+        struct hw_actor who = hw_ctx_actor(ctx, source);
         int rc = hw_import_csv(ctx->store, &ctx->cfg, (enum hw_rectype)(ti - hw_rectypes),
-                               a->pos[i], &res, err);
+                               a->pos[i], &who, &res, err);
+        free(source);
         if (rc < 0) {
             if (res.errors.len) {
                 fputs(res.errors.data, stderr);
@@ -28,16 +33,21 @@ static int cmd_import(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
             hw_import_result_free(&res);
             return -1;
         }
-        fprintf(ctx->out, "%s: %zu rows: %zu %s added, %zu updated.\n", a->pos[i], res.rows,
-                res.added, ti->plural, res.updated);
+        fprintf(ctx->out, "%s: %zu rows: %zu %s added, %zu updated, %zu unchanged.\n", a->pos[i],
+                res.rows, res.added, ti->plural, res.updated, res.same);
         hw_import_result_free(&res);
     }
     return 0;
 }
 
 const struct hw_cmd hw_import_cmds[] = {
-    {"import", NULL, "children|episodes|interviews FILE...",
-     "import records from CSV files (all or nothing per file; re-importing updates)", NULL, 2,
-     HW_MAX_ARGS, cmd_import, -1, false},
-    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+    {.noun = "import",
+     .usage = "children|episodes|interviews FILE...",
+     .summary = "import records from CSV files (all or nothing per file; re-importing updates)",
+     .min_pos = 2,
+     .max_pos = HW_MAX_ARGS,
+     .fn = cmd_import,
+     .rectype = -1,
+     .writes = true},
+    {.noun = NULL},
 };

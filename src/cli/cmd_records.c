@@ -62,8 +62,9 @@ static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, struct hw_err 
         return -1;
     if (hw_store_begin(ctx->store, err) < 0)
         return -1;
+    struct hw_actor who = hw_ctx_actor(ctx, "cli");
     if (hw_check_record(ctx->store, &ctx->cfg, t, rec, err) < 0 ||
-        hw_store_put(ctx->store, t, rec, err) < 0 || hw_store_commit(ctx->store, err) < 0) {
+        hw_app_save(ctx->store, t, rec, &who, err) < 0 || hw_store_commit(ctx->store, err) < 0) {
         hw_store_rollback(ctx->store);
         return -1;
     }
@@ -472,6 +473,91 @@ done:
     return rc;
 }
 
+/* ---- history ---- */
+
+struct history {
+    int fmt;
+    struct hw_table table;
+    json_t *json;
+};
+
+static int history_one(void *c, const struct hw_change *ch)
+{
+    struct history *h = c;
+    char when[HW_LOCAL_LEN];
+    if (h->fmt == HW_FMT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, "at", hw_time_json(ch->at));
+        json_object_set_new(o, "user", json_string(ch->user));
+        json_object_set_new(o, "source", json_string(ch->source));
+        json_object_set_new(o, "change", json_string(ch->field ? "update" : "create"));
+        json_object_set_new(o, "field", ch->field ? json_string(ch->field) : json_null());
+        json_object_set_new(o, "old", ch->old_value ? json_string(ch->old_value) : json_null());
+        json_object_set_new(o, "new", ch->new_value ? json_string(ch->new_value) : json_null());
+        json_array_append_new(h->json, o);
+        return 0;
+    }
+    hw_format_local(ch->at, when);
+    const char *cells[] = {when,
+                           ch->user,
+                           ch->source,
+                           ch->field ? ch->field : "(created)",
+                           ch->old_value ? ch->old_value : "",
+                           ch->new_value ? ch->new_value : ""};
+    hw_table_add(&h->table, cells);
+    return 0;
+}
+
+static int cmd_history(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                       struct hw_err *err)
+{
+    enum hw_rectype t = cmd->rectype;
+    const struct hw_field *fields = hw_rectypes[t].fields;
+    struct history h = {0};
+    void *rec = record_new(t);
+    int rc = -1;
+    if (hw_arg_format(a, &h.fmt, err) < 0)
+        goto done;
+    if (h.fmt == HW_FMT_CSV) {
+        hw_fail(err, HW_EINPUT, "--format: history gives text or json");
+        goto done;
+    }
+    if (hw_ctx_store(ctx, err) < 0)
+        goto done;
+    int found = hw_store_get_some(ctx->store, t, a->pos[0],
+                                  hw_field_mask(fields, fields[0].name, NULL), rec, err);
+    if (found <= 0) {
+        if (found == 0)
+            hw_fail(err, HW_ENOTFOUND, "no %s %s is recorded", hw_rectypes[t].name, a->pos[0]);
+        goto done;
+    }
+    static const char *const header[] = {"when", "user", "source", "field", "old", "new"};
+    if (h.fmt == HW_FMT_JSON)
+        h.json = json_array();
+    else
+        hw_table_init(&h.table, 6, header);
+    if (hw_store_list_changes(ctx->store, t, a->pos[0], history_one, &h, err) < 0)
+        goto done;
+    if (h.fmt == HW_FMT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, hw_rectypes[t].name, json_string(a->pos[0]));
+        json_object_set_new(o, "history", h.json);
+        h.json = NULL;
+        print_json(ctx, o);
+    } else {
+        struct hw_buf out = {0};
+        hw_table_text(&h.table, &out);
+        hw_out(ctx, out.data, out.len);
+        hw_buf_free(&out);
+    }
+    rc = 0;
+done:
+    json_decref(h.json);
+    hw_table_free(&h.table);
+    record_free(t, rec);
+    return rc;
+}
+
 /* ---- workflow steps ---- */
 
 static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
@@ -641,34 +727,83 @@ static const struct hw_opt complete_opts[] = {
     {NULL, NULL, NULL},
 };
 
-#define RECORD_CMDS(noun, T, list_opts)                                                            \
-    {noun, "add", "ID [--FIELD VALUE ...]", "record a new " noun, NULL, 1, 1, cmd_add, T, true},   \
-        {noun,                                                                                     \
-         "update",                                                                                 \
-         "ID [--FIELD VALUE ...]",                                                                 \
-         "change a recorded " noun,                                                                \
-         NULL,                                                                                     \
-         1,                                                                                        \
-         1,                                                                                        \
-         cmd_update,                                                                               \
-         T,                                                                                        \
-         true},                                                                                    \
-        {noun, "show", "ID [--format text|json]", "show a " noun, show_opts, 1, 1, cmd_show,       \
-         T,    false},                                                                             \
+/* add, update, show and list for each record type. */
+#define RECORD_CMDS(NOUN, T, LIST_OPTS)                                                            \
+    {.noun = NOUN,                                                                                 \
+     .verb = "add",                                                                                \
+     .usage = "ID [--FIELD VALUE ...]",                                                            \
+     .summary = "record a new " NOUN,                                                              \
+     .min_pos = 1,                                                                                 \
+     .max_pos = 1,                                                                                 \
+     .fn = cmd_add,                                                                                \
+     .rectype = T,                                                                                 \
+     .field_opts = true,                                                                           \
+     .writes = true},                                                                              \
+        {.noun = NOUN,                                                                             \
+         .verb = "update",                                                                         \
+         .usage = "ID [--FIELD VALUE ...]",                                                        \
+         .summary = "change a recorded " NOUN,                                                     \
+         .min_pos = 1,                                                                             \
+         .max_pos = 1,                                                                             \
+         .fn = cmd_update,                                                                         \
+         .rectype = T,                                                                             \
+         .field_opts = true,                                                                       \
+         .writes = true},                                                                          \
+        {.noun = NOUN,                                                                             \
+         .verb = "show",                                                                           \
+         .usage = "ID [--format text|json]",                                                       \
+         .summary = "show a " NOUN,                                                                \
+         .opts = show_opts,                                                                        \
+         .min_pos = 1,                                                                             \
+         .max_pos = 1,                                                                             \
+         .fn = cmd_show,                                                                           \
+         .rectype = T},                                                                            \
+        {.noun = NOUN,                                                                             \
+         .verb = "list",                                                                           \
+         .usage = "[OPTIONS]",                                                                     \
+         .summary = "list " NOUN " records",                                                       \
+         .opts = LIST_OPTS,                                                                        \
+         .fn = cmd_list,                                                                           \
+         .rectype = T},                                                                            \
     {                                                                                              \
-        noun, "list", "[OPTIONS]", "list " noun " records", list_opts, 0, 0, cmd_list, T, false    \
+        .noun = NOUN, .verb = "history", .usage = "ID [--format text|json]",                       \
+        .summary = "every change to a " NOUN ": who, when, old and new values", .opts = show_opts, \
+        .min_pos = 1, .max_pos = 1, .fn = cmd_history, .rectype = T                                \
     }
 
 const struct hw_cmd hw_record_cmds[] = {
     RECORD_CMDS("child", HW_REC_CHILD, child_list_opts),
     RECORD_CMDS("episode", HW_REC_EPISODE, episode_list_opts),
-    {"episode", "return", "ID --at TIME [--found-location TEXT]",
-     "record that a missing child was found or returned", return_opts, 1, 1, cmd_return,
-     HW_REC_EPISODE, false},
+    {.noun = "episode",
+     .verb = "return",
+     .usage = "ID --at TIME [--found-location TEXT]",
+     .summary = "record that a missing child was found or returned",
+     .opts = return_opts,
+     .min_pos = 1,
+     .max_pos = 1,
+     .fn = cmd_return,
+     .rectype = HW_REC_EPISODE,
+     .writes = true},
     RECORD_CMDS("interview", HW_REC_INTERVIEW, interview_list_opts),
-    {"interview", "offer", "ID --at TIME", "record that an interview was offered", offer_opts, 1, 1,
-     cmd_offer, HW_REC_INTERVIEW, false},
-    {"interview", "complete", "ID --at TIME [OPTIONS]", "record a completed interview",
-     complete_opts, 1, 1, cmd_complete, HW_REC_INTERVIEW, false},
-    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+    {.noun = "interview",
+     .verb = "offer",
+     .usage = "ID --at TIME",
+     .summary = "record that an interview was offered",
+     .opts = offer_opts,
+     .min_pos = 1,
+     .max_pos = 1,
+     .fn = cmd_offer,
+     .rectype = HW_REC_INTERVIEW,
+     .writes = true},
+    {.noun = "interview",
+     .verb = "complete",
+     .usage = "ID --at TIME [OPTIONS]",
+     .summary = "record a completed interview",
+     .opts = complete_opts,
+     .min_pos = 1,
+     .max_pos = 1,
+     .fn = cmd_complete,
+     .rectype = HW_REC_INTERVIEW,
+     .writes = true},
+    {.noun = NULL},
 };

@@ -42,8 +42,12 @@ static const struct hw_opt monthly_opts[] = {
 };
 
 const struct hw_cmd hw_report_cmds[] = {
-    {"report", "monthly", "--from YYYY-MM --to YYYY-MM [--format text|csv|json]",
-     "the monthly data profile: children missing, offered and done, episodes, rates", monthly_opts,
-     0, 0, cmd_monthly, -1, false},
-    {NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, false},
+    {.noun = "report",
+     .verb = "monthly",
+     .usage = "--from YYYY-MM --to YYYY-MM [--format text|csv|json]",
+     .summary = "the monthly data profile: children missing, offered and done, episodes, rates",
+     .opts = monthly_opts,
+     .fn = cmd_monthly,
+     .rectype = -1},
+    {.noun = NULL},
 };

@@ -18,6 +18,7 @@ static const struct hw_opt global_opts[] = {
     {"db", "PATH", "the database (default: $HOMEWARD_DB, else homeward.db)"},
     {"config", "FILE", "rule thresholds (default: $HOMEWARD_CONFIG, else the guidance's)"},
     {"now", "TIME", "act as if it were this local time (default: $HOMEWARD_NOW, else the clock)"},
+    {"user", "NAME", "who is making changes, for the history (default: $HOMEWARD_USER)"},
     {"help", NULL, "show this help"},
     {"version", NULL, "show the version"},
     {NULL, NULL, NULL},
@@ -34,9 +35,10 @@ static void print_opts(FILE *f, const struct hw_opt *opts)
 
 static void print_overview(FILE *f)
 {
-    fprintf(f, "homeward - children missing from home or care, and their return interviews\n\n"
-               "Usage: homeward [--db PATH] [--config FILE] [--now TIME] COMMAND ...\n\n"
-               "Commands:\n");
+    fprintf(f,
+            "homeward - children missing from home or care, and their return interviews\n\n"
+            "Usage: homeward [--db PATH] [--config FILE] [--now TIME] [--user NAME] COMMAND ...\n\n"
+            "Commands:\n");
     for (int t = 0; tables[t]; t++)
         for (const struct hw_cmd *c = tables[t]; c->noun; c++) {
             char left[64];
@@ -124,6 +126,11 @@ int hw_ctx_store(struct hw_ctx *ctx, struct hw_err *err)
     return hw_store_open(ctx->db_path, &ctx->store, err);
 }
 
+struct hw_actor hw_ctx_actor(const struct hw_ctx *ctx, const char *source)
+{
+    return (struct hw_actor){.user = ctx->user, .source = source, .at = ctx->now};
+}
+
 void hw_out(struct hw_ctx *ctx, const char *s, size_t n)
 {
     fwrite(s, 1, n, ctx->out);
@@ -162,6 +169,11 @@ static int setup(struct hw_ctx *ctx, struct hw_args *g, struct hw_err *err)
         ctx->config_path = getenv("HOMEWARD_CONFIG");
     if (ctx->config_path && !*ctx->config_path)
         ctx->config_path = NULL;
+    ctx->user = hw_arg(g, "user");
+    if (!ctx->user)
+        ctx->user = getenv("HOMEWARD_USER");
+    if (ctx->user && !*ctx->user)
+        ctx->user = NULL;
     if (!now)
         now = getenv("HOMEWARD_NOW");
     ctx->now = (hw_instant)time(NULL);
@@ -255,7 +267,14 @@ int hw_cli_main(int argc, char **argv)
         hw_fail(&err, HW_EINPUT, "%s: usage: %s %s", name, name, c->usage);
         goto fail;
     }
-    if (setup(&ctx, &g, &err) < 0 || c->fn(&ctx, c, &a, &err) < 0)
+    if (setup(&ctx, &g, &err) < 0)
+        goto fail;
+    if (c->writes && ctx.user == NULL) {
+        hw_fail(&err, HW_EINPUT,
+                "%s changes records: say who you are with --user NAME or HOMEWARD_USER", name);
+        goto fail;
+    }
+    if (c->fn(&ctx, c, &a, &err) < 0)
         goto fail;
     goto done;
 fail:

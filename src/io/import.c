@@ -13,6 +13,7 @@
 struct importer {
     struct hw_store *store;
     const struct hw_config *cfg;
+    const struct hw_actor *who;
     const struct hw_rectype_info *type;
     const char *path;
     struct hw_import_result *res;
@@ -172,15 +173,15 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     /* Once any row is bad the import will be refused: keep checking, stop writing. */
     if (im->res->n_errors)
         return 0;
-    int replaced = hw_store_put(im->store, (enum hw_rectype)(im->type - hw_rectypes), im->rec, err);
-    if (replaced < 0) {
+    int saved =
+        hw_app_save(im->store, (enum hw_rectype)(im->type - hw_rectypes), im->rec, im->who, err);
+    if (saved < 0) {
         im->fatal = true;
         return -1;
     }
-    if (replaced)
-        im->res->updated++;
-    else
-        im->res->added++;
+    im->res->added += saved == HW_SAVE_NEW;
+    im->res->updated += saved == HW_SAVE_CHANGED;
+    im->res->same += saved == HW_SAVE_SAME;
     return 0;
 }
 
@@ -193,10 +194,11 @@ static int on_row(void *ctx, const struct hw_csv_row *row, struct hw_err *err)
 }
 
 int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_rectype t,
-                  const char *path, struct hw_import_result *res, struct hw_err *err)
+                  const char *path, const struct hw_actor *who, struct hw_import_result *res,
+                  struct hw_err *err)
 {
     struct importer im = {
-        .store = s, .cfg = cfg, .type = &hw_rectypes[t], .path = path, .res = res};
+        .store = s, .cfg = cfg, .who = who, .type = &hw_rectypes[t], .path = path, .res = res};
     memset(res, 0, sizeof *res);
     im.rec = hw_calloc(1, im.type->size);
     hw_record_init(im.type->fields, im.rec);
@@ -231,7 +233,7 @@ done:
     free(im.columns);
     hw_strmap_free(&im.seen);
     if (rc < 0) {
-        res->added = res->updated = 0;
+        res->added = res->updated = res->same = 0;
     }
     return rc;
 }

@@ -6,7 +6,8 @@
  * - each field's value, then the record against what is stored - and every
  * bad row is reported with its line, column, value and what was expected.
  * A file with any bad row changes nothing. Records are matched on their own
- * IDs: importing again updates, never duplicates.
+ * IDs: importing again updates, never duplicates; every change goes into the
+ * history as made by who (app/save.h).
  */
 #ifndef HW_IMPORT_H
 #define HW_IMPORT_H
@@ -15,6 +16,7 @@
 
 #include "core/config.h"
 #include "core/mem.h"
+#include "app/save.h"
 #include "core/records.h"
 #include "store/store.h"
 
@@ -24,7 +26,8 @@
 struct hw_import_result {
     size_t rows;          /* data rows read */
     size_t added;         /* records new to the store */
-    size_t updated;       /* records that replaced a stored one */
+    size_t updated;       /* stored records that changed */
+    size_t same;          /* stored records the file left as they were */
     size_t bad_rows;      /* rows with at least one error (the import was refused if > 0) */
     size_t n_errors;      /* errors found (a bad row may have several) */
     struct hw_buf errors; /* one line per listed error: "file:line: column x: ..." */
@@ -35,7 +38,8 @@ struct hw_import_result {
  * err summarises) or on a storage fault (err). Free res with
  * hw_import_result_free. */
 int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_rectype t,
-                  const char *path, struct hw_import_result *res, struct hw_err *err);
+                  const char *path, const struct hw_actor *who, struct hw_import_result *res,
+                  struct hw_err *err);
 void hw_import_result_free(struct hw_import_result *res);
 
 #endif

@@ -40,6 +40,44 @@ const char *const hw_migrations[] = {
     "  interview_id TEXT NOT NULL REFERENCES interviews(interview_id),"
     "  PRIMARY KEY (episode_id, interview_id)) WITHOUT ROWID;"
     "CREATE INDEX interview_episodes_interview ON interview_episodes(interview_id);",
+
+    /* 2: the history. Each record keeps who created it, when and how (never
+     * changed afterwards); each later change of a field is a row of
+     * `changes`, append-only. Records are never deleted. */
+    "ALTER TABLE children ADD COLUMN created_at INTEGER;"
+    "ALTER TABLE children ADD COLUMN created_by TEXT;"
+    "ALTER TABLE children ADD COLUMN created_source TEXT;"
+    "ALTER TABLE episodes ADD COLUMN created_at INTEGER;"
+    "ALTER TABLE episodes ADD COLUMN created_by TEXT;"
+    "ALTER TABLE episodes ADD COLUMN created_source TEXT;"
+    "ALTER TABLE interviews ADD COLUMN created_at INTEGER;"
+    "ALTER TABLE interviews ADD COLUMN created_by TEXT;"
+    "ALTER TABLE interviews ADD COLUMN created_source TEXT;"
+    "CREATE TABLE changes ("
+    "  change_id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL, user TEXT NOT NULL, source TEXT NOT NULL,"
+    "  record_type TEXT NOT NULL, record_id TEXT NOT NULL,"
+    "  field TEXT NOT NULL, old_value TEXT, new_value TEXT);"
+    "CREATE INDEX changes_record ON changes(record_type, record_id, change_id);"
+    "CREATE TRIGGER changes_append_only_u BEFORE UPDATE ON changes"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+    "CREATE TRIGGER changes_append_only_d BEFORE DELETE ON changes"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+    "CREATE TRIGGER children_kept BEFORE DELETE ON children"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TRIGGER episodes_kept BEFORE DELETE ON episodes"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TRIGGER interviews_kept BEFORE DELETE ON interviews"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TRIGGER children_created_kept BEFORE UPDATE OF created_at, created_by,"
+    "  created_source ON children WHEN OLD.created_at IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'who created a record is never changed'); END;"
+    "CREATE TRIGGER episodes_created_kept BEFORE UPDATE OF created_at, created_by,"
+    "  created_source ON episodes WHEN OLD.created_at IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'who created a record is never changed'); END;"
+    "CREATE TRIGGER interviews_created_kept BEFORE UPDATE OF created_at, created_by,"
+    "  created_source ON interviews WHEN OLD.created_at IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'who created a record is never changed'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

@@ -40,9 +40,16 @@ void hw_store_rollback(struct hw_store *s)
     s->ops->rollback(s);
 }
 
-int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err)
+int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec,
+                 const struct hw_stamp *created, struct hw_err *err)
 {
-    return s->ops->put(s, t, rec, err);
+    return s->ops->put(s, t, rec, created, err);
+}
+
+int hw_store_add(struct hw_store *s, enum hw_rectype t, const void *rec,
+                 const struct hw_stamp *created, struct hw_err *err)
+{
+    return s->ops->add(s, t, rec, created, err);
 }
 
 int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
@@ -61,6 +68,17 @@ int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter 
                   void *ctx, struct hw_err *err)
 {
     return s->ops->list(s, t, f, cb, ctx, err);
+}
+
+int hw_store_add_change(struct hw_store *s, const struct hw_change *c, struct hw_err *err)
+{
+    return s->ops->add_change(s, c, err);
+}
+
+int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
+                          void *ctx, struct hw_err *err)
+{
+    return s->ops->list_changes(s, t, id, cb, ctx, err);
 }
 
 int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,

@@ -38,6 +38,28 @@ struct hw_filter {
  * Return non-zero to stop the listing early (not an error). */
 typedef int (*hw_record_cb)(void *ctx, const void *rec);
 
+/* Who made a change, how, and when. */
+struct hw_stamp {
+    hw_instant at;
+    const char *user;   /* a person or system account */
+    const char *source; /* how: "cli", "import FILE", ... */
+};
+
+/* One entry of a record's history. A record's creation is one entry with
+ * no field (kept on the record itself); each later change of a field is one
+ * entry with its old and new text (NULL when not recorded). */
+struct hw_change {
+    long long id; /* set by the store, ascending */
+    hw_instant at;
+    const char *user;   /* who */
+    const char *source; /* how: "cli", "import FILE", ... */
+    enum hw_rectype type;
+    const char *record_id;
+    const char *field; /* NULL: the record was created */
+    const char *old_value, *new_value;
+};
+typedef int (*hw_change_cb)(void *ctx, const struct hw_change *c);
+
 /* What the monthly measures need of one missing episode. */
 struct hw_episode_fact {
     hw_instant last_seen;
@@ -55,13 +77,19 @@ struct hw_store_ops {
     int (*begin)(struct hw_store *s, struct hw_err *err);
     int (*commit)(struct hw_store *s, struct hw_err *err);
     void (*rollback)(struct hw_store *s);
-    int (*put)(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
+    int (*put)(struct hw_store *s, enum hw_rectype t, const void *rec,
+               const struct hw_stamp *created, struct hw_err *err);
+    int (*add)(struct hw_store *s, enum hw_rectype t, const void *rec,
+               const struct hw_stamp *created, struct hw_err *err);
     int (*get)(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
                struct hw_err *err);
     int (*get_some)(struct hw_store *s, enum hw_rectype t, const char *id, uint64_t fields,
                     void *out, struct hw_err *err);
     int (*list)(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f, hw_record_cb cb,
                 void *ctx, struct hw_err *err);
+    int (*add_change)(struct hw_store *s, const struct hw_change *c, struct hw_err *err);
+    int (*list_changes)(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
+                        void *ctx, struct hw_err *err);
     int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
                           struct hw_err *err);
     int (*episode_facts)(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
@@ -87,9 +115,16 @@ int hw_store_commit(struct hw_store *s, struct hw_err *err);
 void hw_store_rollback(struct hw_store *s);
 
 /* Inserts, or replaces the record with the same ID (never a duplicate).
- * Returns 0 when the record was new, 1 when it replaced one, -1 on failure.
- * The caller has checked references (see app/check.h); the store only keeps. */
-int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err);
+ * A new record keeps `created` (may be NULL: not known) as who created it;
+ * a replaced one keeps its own. Returns 0 when the record was new, 1 when it
+ * replaced one, -1 on failure. The caller has checked references (see
+ * app/check.h) and keeps the history (app/save.h); the store only keeps. */
+int hw_store_put(struct hw_store *s, enum hw_rectype t, const void *rec,
+                 const struct hw_stamp *created, struct hw_err *err);
+/* Inserts the record only if its ID is new, keeping `created`. Returns 1
+ * when added, 0 when the ID is taken (nothing is changed), -1 on failure. */
+int hw_store_add(struct hw_store *s, enum hw_rectype t, const void *rec,
+                 const struct hw_stamp *created, struct hw_err *err);
 /* out must be initialised (hw_record_init); 1 found, 0 not found, -1 error. */
 int hw_store_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
                  struct hw_err *err);
@@ -101,6 +136,14 @@ int hw_store_get_some(struct hw_store *s, enum hw_rectype t, const char *id, uin
  * interviews by ID. */
 int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f, hw_record_cb cb,
                   void *ctx, struct hw_err *err);
+
+/* Appends a change of a field to the history (c->id is ignored; c->field
+ * must be set: creation is kept by hw_store_put). */
+int hw_store_add_change(struct hw_store *s, const struct hw_change *c, struct hw_err *err);
+/* A record's history, oldest first: its creation (when known), then each
+ * change. */
+int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
+                          void *ctx, struct hw_err *err);
 
 /* The last-seen instants of a child's missing episodes, ascending; *out is
  * owned by the caller (free()). */

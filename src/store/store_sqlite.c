@@ -32,6 +32,8 @@ struct sqlite_store {
     sqlite3_stmt *link_delete[HW_REC_COUNT];
     sqlite3_stmt *link_insert[HW_REC_COUNT];
     sqlite3_stmt *missing_starts;
+    sqlite3_stmt *add_change, *list_changes;
+    sqlite3_stmt *created[HW_REC_COUNT]; /* who created a record */
     struct {
         uint64_t mask;
         sqlite3_stmt *stmt;
@@ -164,10 +166,11 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
         hw_buf_reset(&b);
         hw_buf_printf(&b, "INSERT INTO %s(", ti->plural);
         column_list(fields, &b);
-        hw_buf_puts(&b, ") VALUES (");
+        hw_buf_puts(&b, ", created_at, created_by, created_source) VALUES (");
         int n = 0;
         for (const struct hw_field *f = fields; f->name; f++)
             hw_buf_printf(&b, "%s?%d", n ? ", " : "", n + 1), n++;
+        hw_buf_printf(&b, ", ?%d, ?%d, ?%d", n + 1, n + 2, n + 3);
         hw_buf_printf(&b, ") ON CONFLICT(%s) DO NOTHING", fields[0].name);
         if (prepare(st, b.data, &st->insert[t], err) < 0)
             goto done;
@@ -188,16 +191,33 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
         if (prepare(st, b.data, &st->get[t], err) < 0)
             goto done;
 
+        hw_buf_reset(&b);
+        hw_buf_printf(&b,
+                      "SELECT created_at, created_by, created_source FROM %s WHERE %s = ?1 "
+                      "AND created_at IS NOT NULL",
+                      ti->plural, fields[0].name);
+        if (prepare(st, b.data, &st->created[t], err) < 0)
+            goto done;
+
         if (links[t].list_field) {
             if (prepare(st, links[t].delete_sql, &st->link_delete[t], err) < 0 ||
                 prepare(st, links[t].insert_sql, &st->link_insert[t], err) < 0)
                 goto done;
         }
     }
+    if (prepare(st,
+                "SELECT last_seen FROM episodes WHERE child_id = ?1 AND kind = 'missing' "
+                "ORDER BY last_seen",
+                &st->missing_starts, err) < 0 ||
+        prepare(st,
+                "INSERT INTO changes(at, user, source, record_type, record_id, field, old_value, "
+                "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &st->add_change, err) < 0)
+        goto done;
     rc = prepare(st,
-                 "SELECT last_seen FROM episodes WHERE child_id = ?1 AND kind = 'missing' "
-                 "ORDER BY last_seen",
-                 &st->missing_starts, err);
+                 "SELECT change_id, at, user, source, field, old_value, new_value FROM changes "
+                 "WHERE record_type = ?1 AND record_id = ?2 ORDER BY change_id",
+                 &st->list_changes, err);
 done:
     hw_buf_free(&b);
     return rc;
@@ -261,6 +281,10 @@ static void sqlite_close(struct hw_store *s)
         sqlite3_finalize(st->link_insert[t]);
     }
     sqlite3_finalize(st->missing_starts);
+    sqlite3_finalize(st->add_change);
+    for (int t = 0; t < HW_REC_COUNT; t++)
+        sqlite3_finalize(st->created[t]);
+    sqlite3_finalize(st->list_changes);
     for (int t = 0; t < HW_REC_COUNT; t++)
         for (int i = 0; i < 4; i++)
             sqlite3_finalize(st->some[t][i].stmt);
@@ -372,9 +396,19 @@ static int put_links(struct sqlite_store *st, enum hw_rectype t, const void *rec
     return 0;
 }
 
-static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, struct hw_err *err)
+static void bind_opt_text(sqlite3_stmt *stmt, int idx, const char *s)
 {
-    struct sqlite_store *st = cast(s);
+    if (s)
+        sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, idx);
+}
+
+/* Inserts rec; when its ID is taken, replaces the stored fields, unless
+ * add_only. Returns 0 inserted, 1 ID taken, -1 failure. */
+static int write_record(struct sqlite_store *st, enum hw_rectype t, const void *rec,
+                        const struct hw_stamp *created, bool add_only, struct hw_err *err)
+{
     const struct hw_field *fields = hw_rectypes[t].fields;
     struct hw_buf scratch = {0};
     bool replaced = false;
@@ -385,9 +419,19 @@ static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, st
     int idx = 1;
     for (const struct hw_field *f = fields; f->name; f++, idx++)
         bind_field(stmt, idx, f, rec, &scratch);
+    if (created)
+        sqlite3_bind_int64(stmt, idx, created->at);
+    else
+        sqlite3_bind_null(stmt, idx);
+    bind_opt_text(stmt, idx + 1, created ? created->user : NULL);
+    bind_opt_text(stmt, idx + 2, created ? created->source : NULL);
     int rc = step_done(st, stmt, err, "storing a record");
     if (rc == 0 && sqlite3_changes(st->db) == 0) {
         replaced = true;
+        if (add_only) {
+            hw_buf_free(&scratch);
+            return 1;
+        }
         stmt = st->update[t];
         idx = 1;
         for (const struct hw_field *f = fields; f->name; f++, idx++)
@@ -398,6 +442,19 @@ static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec, st
     if (rc == 0 && links[t].list_field)
         rc = put_links(st, t, rec, replaced, err);
     return rc < 0 ? -1 : replaced;
+}
+
+static int sqlite_put(struct hw_store *s, enum hw_rectype t, const void *rec,
+                      const struct hw_stamp *created, struct hw_err *err)
+{
+    return write_record(cast(s), t, rec, created, false, err);
+}
+
+static int sqlite_add(struct hw_store *s, enum hw_rectype t, const void *rec,
+                      const struct hw_stamp *created, struct hw_err *err)
+{
+    int rc = write_record(cast(s), t, rec, created, true, err);
+    return rc < 0 ? -1 : rc == 0;
 }
 
 static int sqlite_get(struct hw_store *s, enum hw_rectype t, const char *id, void *out,
@@ -573,6 +630,73 @@ static int sqlite_missing_starts(struct hw_store *s, const char *child_id, hw_in
     return 0;
 }
 
+static int sqlite_add_change(struct hw_store *s, const struct hw_change *c, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->add_change;
+    sqlite3_bind_int64(stmt, 1, c->at);
+    sqlite3_bind_text(stmt, 2, c->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, c->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, hw_rectypes[c->type].name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, c->record_id, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 6, c->field);
+    bind_opt_text(stmt, 7, c->old_value);
+    bind_opt_text(stmt, 8, c->new_value);
+    return step_done(st, stmt, err, "recording the history");
+}
+
+static int sqlite_list_changes(struct hw_store *s, enum hw_rectype t, const char *id,
+                               hw_change_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->created[t];
+    int step, rc = 0;
+    bool stop = false;
+
+    /* First the creation, kept on the record. */
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_change c = {
+            .at = sqlite3_column_int64(stmt, 0),
+            .user = (const char *)sqlite3_column_text(stmt, 1),
+            .source = (const char *)sqlite3_column_text(stmt, 2),
+            .type = t,
+            .record_id = id,
+        };
+        stop = cb(ctx, &c) != 0;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading the history");
+    if (stop)
+        return 0;
+
+    stmt = st->list_changes;
+    sqlite3_bind_text(stmt, 1, hw_rectypes[t].name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_change c = {
+            .id = sqlite3_column_int64(stmt, 0),
+            .at = sqlite3_column_int64(stmt, 1),
+            .user = (const char *)sqlite3_column_text(stmt, 2),
+            .source = (const char *)sqlite3_column_text(stmt, 3),
+            .type = t,
+            .record_id = id,
+            .field = (const char *)sqlite3_column_text(stmt, 4),
+            .old_value = (const char *)sqlite3_column_text(stmt, 5),
+            .new_value = (const char *)sqlite3_column_text(stmt, 6),
+        };
+        if (cb(ctx, &c) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading the history");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return rc;
+}
+
 static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
                                 void *ctx, struct hw_err *err)
 {
@@ -620,9 +744,12 @@ static const struct hw_store_ops sqlite_ops = {
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .put = sqlite_put,
+    .add = sqlite_add,
     .get = sqlite_get,
     .get_some = sqlite_get_some,
     .list = sqlite_list,
+    .add_change = sqlite_add_change,
+    .list_changes = sqlite_list_changes,
     .missing_starts = sqlite_missing_starts,
     .episode_facts = sqlite_episode_facts,
     .schema_version = sqlite_schema_version,

@@ -73,7 +73,7 @@ static void put(struct fx *fx, enum hw_rectype t, const char *const *kv)
         if (hw_field_set(f, rec, eq + 1, &err) != 0)
             fail_msg("%s: %s", *kv, err.msg);
     }
-    if (hw_store_put(fx->db.s, t, rec, &err) < 0)
+    if (hw_store_put(fx->db.s, t, rec, NULL, &err) < 0)
         fail_msg("put: %s", err.msg);
     hw_record_clear(ti->fields, rec);
     free(rec);

@@ -23,6 +23,11 @@ has "unknown command 'child frobnicate'" "$ERR"
 expect 1 child add C1 --colour blue
 has "unknown option --colour" "$ERR"
 
+# Every write says who makes it.
+HOMEWARD_USER= expect 1 child add C0
+has "say who you are with --user NAME or HOMEWARD_USER" "$ERR"
+HOMEWARD_USER= expect 0 child list
+
 # A child, an episode with a return, an interview.
 expect 0 child add C1 --first-name Amy --last-name Smith --date-of-birth 01/05/2003 \
   --case-status CLA --flags "cse;gang" --placement-type la_home --placement-name "Ashdown House" \
@@ -97,6 +102,36 @@ has '"first_name": "Amy"' "$OUT"
 expect 1 child update C7 --team X
 has "no child C7 is recorded" "$ERR"
 
+# The history: who, when, what changed; nothing for an update that changes nothing.
+expect 0 --user amy.coordinator --now "2017-04-10 09:30" child update C1 --worker "Sam Patel" --team "Children in Care 2"
+expect 0 child history C1 --format json
+has '"change": "create"' "$OUT"
+has '"user": "e2e"' "$OUT"
+has '"source": "cli"' "$OUT"
+has '"field": "team", "old": "Children in Care 1", "new": "Children in Care 2"' "$(printf '%s' "$OUT" | tr -d '\n' | sed 's/  */ /g; s/{ /{/g; s/ }/}/g')"
+has '"field": "flags", "old": "cse;gang", "new": null' "$(printf '%s' "$OUT" | tr -d '\n' | sed 's/  */ /g')"
+has '"user": "amy.coordinator"' "$OUT"
+has '"at": "2017-04-10T09:30:00+01:00"' "$OUT"
+has '"new": "Sam Patel"' "$OUT"
+same "$(printf '%s\n' "$OUT" | grep -c '"field": "team"')" 1
+expect 0 episode history E1
+has "(created)" "$OUT"
+has "returned" "$OUT"
+has "2017-04-02T07:00:00+01:00" "$OUT"
+expect 1 child history C9
+has "no child C9 is recorded" "$ERR"
+# What list exports, import takes back unchanged.
+for t in child episode interview; do
+  expect 0 $t list --format csv
+  printf '%s\n' "$OUT" > $t.csv
+done
+expect 0 import children child.csv
+has "1 rows: 0 children added, 0 updated, 1 unchanged." "$OUT"
+expect 0 import episodes episode.csv
+has "1 rows: 0 episodes added, 0 updated, 1 unchanged." "$OUT"
+expect 0 import interviews interview.csv
+has "1 rows: 0 interviews added, 0 updated, 1 unchanged." "$OUT"
+
 # Lists.
 expect 0 child list --format csv
 has "child_id,first_name,last_name,date_of_birth" "$OUT"
@@ -127,5 +162,5 @@ has "rhi_due_hours = 72" "$OUT"
 expect 0 codes risk
 has "high" "$OUT"
 expect 0 db status
-has "schema version 1" "$OUT"
+has "schema version 2" "$OUT"
 done_checks

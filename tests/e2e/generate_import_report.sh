@@ -9,15 +9,15 @@ has "episodes.csv:" "$OUT"
 for f in children episodes interviews; do
   expect 0 import $f $f.csv
   has "$f.csv:" "$OUT"
-  has " 0 updated." "$OUT"
+  has " 0 updated, 0 unchanged." "$OUT"
 done
 rows=$(($(wc -l < episodes.csv) - 1))
 expect 0 episode list --format csv
 same "$(($(printf '%s\n' "$OUT" | wc -l) - 1))" "$rows"
 
-# Importing the same files again updates every record and duplicates none.
+# Importing the same files again changes nothing and duplicates nothing.
 expect 0 import episodes episodes.csv
-has "$rows rows: 0 episodes added, $rows updated." "$OUT"
+has "$rows rows: 0 episodes added, 0 updated, $rows unchanged." "$OUT"
 
 # Some children are missing at "now".
 expect 0 --now "2018-03-20 12:00" episode list --open

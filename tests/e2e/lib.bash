@@ -6,6 +6,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export HOMEWARD_DB="$WORK/test.db"
 unset HOMEWARD_CONFIG HOMEWARD_NOW
+export HOMEWARD_USER=e2e
 checks=0
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

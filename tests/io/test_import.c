@@ -53,6 +53,9 @@ static const char INTERVIEWS[] =
     "I1,C1,E1;E2,required,2017-05-06 10:00,completed,2017-05-07 11:00\n"
     "I2,C2,E3,required,,pending,\n";
 
+/* Who the test's imports are made by, for the history. */
+static const struct hw_actor WHO = {.user = "tester", .source = "import test", .at = 1500000000};
+
 static int setup_empty(void **state)
 {
     struct fx *fx = hw_calloc(1, sizeof *fx);
@@ -99,7 +102,7 @@ static int import_n(struct fx *fx, enum hw_rectype t, const char *text, size_t l
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
-    int rc = hw_import_csv(fx->store, &fx->cfg, t, fx->path, &fx->res, &fx->err);
+    int rc = hw_import_csv(fx->store, &fx->cfg, t, fx->path, &WHO, &fx->res, &fx->err);
     fx->have_res = true;
     return rc;
 }
@@ -111,7 +114,7 @@ static int import(struct fx *fx, enum hw_rectype t, const char *text)
 
 /* Imports text and expects success with these counts and no errors. */
 static void import_ok(struct fx *fx, enum hw_rectype t, const char *text, size_t rows, size_t added,
-                      size_t updated)
+                      size_t updated, size_t same)
 {
     int rc = import(fx, t, text);
     if (rc != 0)
@@ -121,6 +124,7 @@ static void import_ok(struct fx *fx, enum hw_rectype t, const char *text, size_t
     assert_int_equal(fx->res.rows, rows);
     assert_int_equal(fx->res.added, added);
     assert_int_equal(fx->res.updated, updated);
+    assert_int_equal(fx->res.same, same);
     assert_int_equal(fx->res.bad_rows, 0);
     assert_int_equal(fx->res.n_errors, 0);
     assert_int_equal(fx->res.errors.len, 0);
@@ -131,9 +135,9 @@ static int setup_seeded(void **state)
     if (setup_empty(state) < 0)
         return -1;
     struct fx *fx = *state;
-    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0);
-    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 6, 0);
-    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 2, 0);
+    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0, 0);
+    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 6, 0, 0);
+    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 2, 0, 0);
     free_res(fx);
     return 0;
 }
@@ -333,7 +337,7 @@ static void refuse_file(struct fx *fx, enum hw_rectype t, const char *text, cons
 static void test_import_children(void **state)
 {
     struct fx *fx = *state;
-    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0);
+    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0, 0);
     struct hw_filter all = {0};
     assert_int_equal(count(fx, HW_REC_CHILD, &all), 3);
 
@@ -377,9 +381,9 @@ static void test_import_children(void **state)
 static void test_import_episodes_and_interviews(void **state)
 {
     struct fx *fx = *state;
-    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0);
-    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 6, 0);
-    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 2, 0);
+    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 3, 0, 0);
+    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 6, 0, 0);
+    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 2, 0, 0);
     struct hw_filter all = {0}, of_c1 = {.child_id = "C1"};
     assert_int_equal(count(fx, HW_REC_EPISODE, &all), 6);
     assert_int_equal(count(fx, HW_REC_EPISODE, &of_c1), 5);
@@ -430,13 +434,13 @@ static void test_import_episodes_and_interviews(void **state)
     free(ivs);
 }
 
-static void test_reimport_updates(void **state)
+static void test_reimport_changes_nothing_twice(void **state)
 {
     struct fx *fx = *state;
     char *before = snapshot(fx);
-    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 0, 3);
-    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 0, 6);
-    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 0, 2);
+    import_ok(fx, HW_REC_CHILD, CHILDREN, 3, 0, 0, 3);
+    import_ok(fx, HW_REC_EPISODE, EPISODES, 6, 0, 0, 6);
+    import_ok(fx, HW_REC_INTERVIEW, INTERVIEWS, 2, 0, 0, 2);
     char *after = snapshot(fx);
     assert_string_equal(after, before); /* the same data: the same store */
     free(after);
@@ -451,7 +455,7 @@ static void test_reimport_updates(void **state)
               "child_id,first_name\n"
               "C2,Robert\n"
               "C4,Dee\n",
-              2, 1, 1);
+              2, 1, 1, 0);
     assert_int_equal(count(fx, HW_REC_CHILD, &all), 4);
     struct hw_child c;
     get_child(fx, "C2", &c);
@@ -468,7 +472,7 @@ static void test_columns_any_order_and_case(void **state)
     import_ok(fx, HW_REC_CHILD,
               "  TEAM ,\" Last_Name\t\",Child_ID,\"FIRST_NAME  \",Date_Of_Birth,CASE_status\n"
               "West,Zed,C7,Yan,01/02/2010,CPP\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_child c;
     get_child(fx, "C7", &c);
     assert_string_equal(c.team, "West");
@@ -481,7 +485,7 @@ static void test_columns_any_order_and_case(void **state)
     import_ok(fx, HW_REC_EPISODE,
               "Last_Seen,KIND,Child_Id,Episode_ID\n"
               "2017-07-01 10:00,Missing,C7,E70\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_episode e;
     get_episode(fx, "E70", &e);
     assert_string_equal(e.child_id, "C7");
@@ -497,7 +501,7 @@ static void test_day_first_forms(void **state)
               "episode_id,child_id,kind,last_seen,returned\n"
               "E20,C2,missing,01/05/2017 22:00,02/05/2017 09:30\n"
               "E21,C2,missing,2/5/2017 9:05,2017-05-02T10:00\n",
-              2, 2, 0);
+              2, 2, 0, 0);
     struct hw_episode e;
     get_episode(fx, "E20", &e);
     assert_int_equal(e.last_seen, at(2017, 5, 1, 22, 0));
@@ -511,7 +515,7 @@ static void test_day_first_forms(void **state)
     import_ok(fx, HW_REC_INTERVIEW,
               "interview_id,child_id,episode_ids,shared_with_police,signed_off\n"
               "I20,C2,E20;E21,03/05/2017,04/05/2017 16:45\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_interview iv;
     get_interview(fx, "I20", &iv);
     assert_int_equal(iv.shared_with_police, hw_date_from_ymd(2017, 5, 3));
@@ -526,7 +530,7 @@ static void test_empty_optional_fields(void **state)
               "episode_id,child_id,kind,last_seen,reported,returned,risk,police_ref,harmed,"
               "with_children\n"
               "E30,C3,absent,2017-08-01 12:00,,,,,,\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_episode e;
     get_episode(fx, "E30", &e);
     assert_int_equal(e.kind, HW_KIND_ABSENT);
@@ -542,7 +546,7 @@ static void test_empty_optional_fields(void **state)
               "interview_id,child_id,episode_ids,decision,offered,outcome,attempts,completed,"
               "reasons,screening,shared_with_police\n"
               "I30,C3,E30,,,,,,,,\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_interview iv;
     get_interview(fx, "I30", &iv);
     assert_int_equal(iv.decision, HW_DEC_UNSET);
@@ -557,10 +561,10 @@ static void test_header_only(void **state)
 {
     struct fx *fx = *state;
     char *before = snapshot(fx);
-    import_ok(fx, HW_REC_CHILD, "child_id,first_name\n", 0, 0, 0);
-    import_ok(fx, HW_REC_CHILD, "child_id,first_name", 0, 0, 0);
+    import_ok(fx, HW_REC_CHILD, "child_id,first_name\n", 0, 0, 0, 0);
+    import_ok(fx, HW_REC_CHILD, "child_id,first_name", 0, 0, 0, 0);
     /* Blank lines and rows of empty fields are not rows. */
-    import_ok(fx, HW_REC_CHILD, "child_id,first_name\n\n,\n\r\n", 0, 0, 0);
+    import_ok(fx, HW_REC_CHILD, "child_id,first_name\n\n,\n\r\n", 0, 0, 0, 0);
     char *after = snapshot(fx);
     assert_string_equal(after, before);
     free(after);
@@ -577,7 +581,7 @@ static void test_episode_defaults(void **state)
               "E41,C1,missing,2017-09-02 10:00,cin,la_home,Elm Lodge,n\n"
               "E42,C1,missing,2017-09-03 10:00,,,Gran's flat,\n"
               "E43,C2,missing,2017-09-04 10:00,,,,\n",
-              4, 4, 0);
+              4, 4, 0, 0);
     struct hw_episode e;
     /* Nothing given: all from C1 (cla, foster, Oak House, out of area). */
     get_episode(fx, "E40", &e);
@@ -613,7 +617,7 @@ static void test_interview_links(void **state)
     import_ok(fx, HW_REC_INTERVIEW,
               "interview_id,child_id,episode_ids\n"
               "I50,C1,\" E2; E6 ;;\"\n",
-              1, 1, 0);
+              1, 1, 0, 0);
     struct hw_interview iv;
     get_interview(fx, "I50", &iv);
     assert_string_equal(iv.episode_ids, "E2;E6");
@@ -626,13 +630,14 @@ static void test_interview_links(void **state)
     free(ivs);
 
     /* "E1; E2" is stored as "E1;E2". */
-    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI1,C1,E1; E2\n", 1, 0, 1);
+    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI1,C1,E1; E2\n", 1, 0, 1,
+              0);
     get_interview(fx, "I1", &iv);
     assert_string_equal(iv.episode_ids, "E1;E2");
     hw_record_clear(hw_interview_fields, &iv);
 
     /* I1 now covers E4 only: its links to E1 and E2 go. */
-    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI1,C1,E4\n", 1, 0, 1);
+    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI1,C1,E4\n", 1, 0, 1, 0);
     ivs = covering(fx, "E1");
     assert_string_equal(ivs, "");
     free(ivs);
@@ -650,9 +655,11 @@ static void test_cover_days_boundary(void **state)
 {
     struct fx *fx = *state;
     /* E1 and E6 exactly 7 days apart: allowed. */
-    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI60,C1,E6;E1\n", 1, 1, 0);
+    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI60,C1,E6;E1\n", 1, 1, 0,
+              0);
     /* E2 and E5: 3 days 12 hours 1 minute. */
-    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI61,C1,E2;E5\n", 1, 1, 0);
+    import_ok(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids\nI61,C1,E2;E5\n", 1, 1, 0,
+              0);
 }
 
 /* ---- file-level refusals ---- */
@@ -733,8 +740,8 @@ static void test_missing_file(void **state)
     char *before = snapshot(fx);
     char *path = hw_asprintf("%s/nope.csv", fx->dir);
     free_res(fx);
-    assert_int_equal(hw_import_csv(fx->store, &fx->cfg, HW_REC_CHILD, path, &fx->res, &fx->err),
-                     -1);
+    assert_int_equal(
+        hw_import_csv(fx->store, &fx->cfg, HW_REC_CHILD, path, &WHO, &fx->res, &fx->err), -1);
     fx->have_res = true;
     char *want = hw_asprintf("cannot read %s: No such file or directory", path);
     assert_string_equal(fx->err.msg, want);
@@ -908,7 +915,7 @@ static void test_bad_ids(void **state)
     memcpy(ok_id, "a.b_c/d-E9", 10);
     ok_id[HW_ID_MAX] = '\0';
     char *text = hw_asprintf("child_id,first_name\n%s,Long\n", ok_id);
-    import_ok(fx, HW_REC_CHILD, text, 1, 1, 0);
+    import_ok(fx, HW_REC_CHILD, text, 1, 1, 0, 0);
     free(text);
 
     text = hw_asprintf("child_id,first_name\nC1,Anna\nC#1,Ed\n\"C 2\",Fi\n%s,Gil\n,Hal\n", long_id);
@@ -938,7 +945,7 @@ static void test_text_too_long(void **state)
     name[201] = '\0';
     /* 200 bytes are fine (multi-byte characters count as bytes). */
     char *text = hw_asprintf("child_id,first_name\nC8,%.200s\n", name);
-    import_ok(fx, HW_REC_CHILD, text, 1, 1, 0);
+    import_ok(fx, HW_REC_CHILD, text, 1, 1, 0, 0);
     free(text);
 
     text = hw_asprintf("child_id,first_name\nC1,Anna\nC9,%s\n", name);
@@ -964,7 +971,7 @@ static void test_control_character(void **state)
 {
     struct fx *fx = *state;
     /* Tab, and newline and CR inside quotes, are allowed. */
-    import_ok(fx, HW_REC_CHILD, "child_id,school\nC8,\"St\tMary's\r\nLower\"\n", 1, 1, 0);
+    import_ok(fx, HW_REC_CHILD, "child_id,school\nC8,\"St\tMary's\r\nLower\"\n", 1, 1, 0, 0);
     struct hw_child c;
     get_child(fx, "C8", &c);
     assert_string_equal(c.school, "St\tMary's\r\nLower");
@@ -1109,7 +1116,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_import_children, setup_empty, teardown),
         cmocka_unit_test_setup_teardown(test_import_episodes_and_interviews, setup_empty, teardown),
-        cmocka_unit_test_setup_teardown(test_reimport_updates, setup_seeded, teardown),
+        cmocka_unit_test_setup_teardown(test_reimport_changes_nothing_twice, setup_seeded,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_columns_any_order_and_case, setup_empty, teardown),
         cmocka_unit_test_setup_teardown(test_day_first_forms, setup_seeded, teardown),
         cmocka_unit_test_setup_teardown(test_empty_optional_fields, setup_seeded, teardown),

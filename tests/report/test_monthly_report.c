@@ -57,7 +57,7 @@ static void put_child(struct fixture *fx, const char *id, int status, const char
     c.id = strdup(id);
     c.case_status = status;
     c.responsible_authority = ola ? strdup(ola) : NULL;
-    assert_int_equal(hw_store_put(fx->store, HW_REC_CHILD, &c, NULL), 0);
+    assert_int_equal(hw_store_put(fx->store, HW_REC_CHILD, &c, NULL, NULL), 0);
     hw_record_clear(hw_child_fields, &c);
 }
 
@@ -74,7 +74,7 @@ static void put_episode(struct fixture *fx, const char *child, int kind, int sta
     e.case_status = status;
     e.last_seen = last_seen;
     e.returned = last_seen + 2 * HW_HOUR;
-    assert_int_equal(hw_store_put(fx->store, HW_REC_EPISODE, &e, NULL), 0);
+    assert_int_equal(hw_store_put(fx->store, HW_REC_EPISODE, &e, NULL, NULL), 0);
     hw_record_clear(hw_episode_fields, &e);
 }
 
@@ -93,7 +93,7 @@ static void put_interview(struct fixture *fx, const char *child, const char *epi
     iv.offered = offered;
     if (outcome == HW_OUT_COMPLETED)
         iv.completed = offered + HW_DAY;
-    assert_int_equal(hw_store_put(fx->store, HW_REC_INTERVIEW, &iv, NULL), 0);
+    assert_int_equal(hw_store_put(fx->store, HW_REC_INTERVIEW, &iv, NULL, NULL), 0);
     hw_record_clear(hw_interview_fields, &iv);
 }
 

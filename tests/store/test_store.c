@@ -81,7 +81,7 @@ static void commit(struct fx *fx)
 static void put(struct fx *fx, enum hw_rectype t, const void *rec)
 {
     struct hw_err err = {0};
-    if (hw_store_put(fx->db.s, t, rec, &err) < 0)
+    if (hw_store_put(fx->db.s, t, rec, NULL, &err) < 0)
         fail_msg("put %s: %s", hw_rectypes[t].name, err.msg);
 }
 
@@ -224,7 +224,7 @@ static void test_new_database(void **state)
     assert_string_equal(v, "wal");
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
-    assert_string_equal(v, "children,episode_with,episodes,interview_episodes,interviews");
+    assert_string_equal(v, "changes,children,episode_with,episodes,interview_episodes,interviews");
 }
 
 /* Foreign keys are enforced on the store's connection. */
@@ -239,7 +239,7 @@ static void test_foreign_keys_on(void **state)
     set(hw_episode_fields, &e, "kind", "missing");
     set(hw_episode_fields, &e, "last_seen", "2024-05-01 10:00");
     begin(fx);
-    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, &err), -1);
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, NULL, &err), -1);
     assert_int_equal(err.kind, HW_EINTERNAL);
     assert_non_null(strstr(err.msg, fx->db.path));
     assert_non_null(strstr(err.msg, "FOREIGN KEY"));
@@ -249,10 +249,103 @@ static void test_foreign_keys_on(void **state)
     put_child(fx, "C1", NULL, NULL);
     set(hw_episode_fields, &e, "child_id", "C1");
     set(hw_episode_fields, &e, "returned", "2024-05-01 09:59");
-    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, &err), -1);
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_EPISODE, &e, NULL, &err), -1);
     assert_int_equal(err.kind, HW_EINTERNAL);
     assert_non_null(strstr(err.msg, "CHECK"));
     hw_record_clear(hw_episode_fields, &e);
+}
+
+/* Runs statements on a second, writable connection; returns SQLite's code. */
+static int exec_other(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+/* A database made by the first schema is brought up to date on open, and
+ * keeps its records. */
+static void test_upgrade_from_version_1(void **state)
+{
+    struct fx *fx = *state;
+    struct hw_err err = {0};
+    char path[160], v[256];
+    snprintf(path, sizeof path, "%s/v1.db", fx->db.dir);
+    assert_int_equal(exec_other(path, hw_migrations[0]), SQLITE_OK);
+    assert_int_equal(exec_other(path,
+                                "PRAGMA user_version = 1;"
+                                "INSERT INTO children(child_id, team) VALUES ('C1', 'North')"),
+                     SQLITE_OK);
+    struct hw_store *s;
+    assert_int_equal(hw_store_open(path, &s, &err), 0);
+    assert_int_equal(hw_store_schema_version(s), (int)hw_migration_count);
+    struct hw_child c;
+    hw_record_init(hw_child_fields, &c);
+    assert_int_equal(hw_store_get(s, HW_REC_CHILD, "C1", &c, &err), 1);
+    assert_string_equal(c.team, "North");
+    hw_record_clear(hw_child_fields, &c);
+    hw_store_close(s);
+    query(path, "SELECT count(*) FROM changes", v, sizeof v);
+    assert_string_equal(v, "0");
+}
+
+/* The history only grows, and records are never deleted. */
+static int history_line(void *ctx, const struct hw_change *c)
+{
+    struct hw_buf *b = ctx;
+    hw_buf_printf(b, "%lld %s %s %s %s>%s;", (long long)c->at, c->user, c->source,
+                  c->field ? c->field : "(created)", c->old_value ? c->old_value : "-",
+                  c->new_value ? c->new_value : "-");
+    return 0;
+}
+
+/* The history only grows; who created a record never changes; records are
+ * never deleted. */
+static void test_history_append_only(void **state)
+{
+    struct fx *fx = *state;
+    struct hw_err err = {0};
+    struct hw_child child;
+    const struct hw_stamp amy = {.at = 1500000000, .user = "amy", .source = "cli"};
+    const struct hw_stamp ben = {.at = 1500000100, .user = "ben", .source = "cli"};
+    hw_record_init(hw_child_fields, &child);
+    set(hw_child_fields, &child, "child_id", "C1");
+    set(hw_child_fields, &child, "team", "North");
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &child, &amy, &err), 0);
+    /* replacing keeps the creator: ben's stamp is not used */
+    set(hw_child_fields, &child, "team", "South");
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &child, &ben, &err), 1);
+    hw_record_clear(hw_child_fields, &child);
+
+    struct hw_change c = {.at = 1500000100,
+                          .user = "ben",
+                          .source = "cli",
+                          .type = HW_REC_CHILD,
+                          .record_id = "C1",
+                          .field = "team",
+                          .old_value = "North",
+                          .new_value = "South"};
+    assert_int_equal(hw_store_add_change(fx->db.s, &c, &err), 0);
+    struct hw_buf b = {0};
+    assert_int_equal(hw_store_list_changes(fx->db.s, HW_REC_CHILD, "C1", history_line, &b, &err),
+                     0);
+    assert_string_equal(b.data,
+                        "1500000000 amy cli (created) ->-;1500000100 ben cli team North>South;");
+    hw_buf_free(&b);
+
+    assert_int_not_equal(exec_other(fx->db.path, "UPDATE changes SET user = 'x'"), SQLITE_OK);
+    assert_int_not_equal(exec_other(fx->db.path, "DELETE FROM changes"), SQLITE_OK);
+    assert_int_not_equal(exec_other(fx->db.path, "DELETE FROM children"), SQLITE_OK);
+    assert_int_not_equal(exec_other(fx->db.path, "UPDATE children SET created_by = 'x'"),
+                         SQLITE_OK);
+    assert_int_equal(exec_other(fx->db.path, "UPDATE children SET team = 'West'"), SQLITE_OK);
+    char v[256];
+    query(fx->db.path, "SELECT created_by || '/' || team FROM children", v, sizeof v);
+    assert_string_equal(v, "amy/West");
+    query(fx->db.path, "SELECT count(*) FROM changes", v, sizeof v);
+    assert_string_equal(v, "1");
 }
 
 static void test_reopen_keeps_data(void **state)
@@ -543,7 +636,7 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "team", "North");
     set(hw_child_fields, &c, "flags", "gang");
     begin(fx);
-    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, &err), 0); /* new */
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, NULL, &err), 0); /* new */
     put_child(fx, "C2", NULL, NULL);
     put_episode(fx, "E1", "C1", "missing", "2024-05-01 10:00", NULL, NULL);
     commit(fx);
@@ -552,7 +645,7 @@ static void test_put_updates(void **state)
     set(hw_child_fields, &c, "first_name", "");
     set(hw_child_fields, &c, "team", "South");
     set(hw_child_fields, &c, "flags", "");
-    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, &err), 1); /* replaced */
+    assert_int_equal(hw_store_put(fx->db.s, HW_REC_CHILD, &c, NULL, &err), 1); /* replaced */
     assert_string_equal(list_ids(fx, HW_REC_CHILD, &all, &s), "C1,C2");
     hw_record_clear(hw_child_fields, &c);
     assert_int_equal(hw_store_get(fx->db.s, HW_REC_CHILD, "C1", &c, &err), 1);
@@ -985,6 +1078,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_new_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_keys_on, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reopen_keeps_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_from_version_1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history_append_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_failure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_round_trip_every_field, setup, teardown),
