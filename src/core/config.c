@@ -65,6 +65,8 @@ const struct hw_config_key hw_config_keys[] = {
         "BCP guidance 11: police safe and well check within 3 hours of return (others)"),
     KEY(record_update_working_days, 5, 0, WDAYS_MAX,
         "BCP guidance 14: team manager updates the record within 5 working days of return"),
+    KEY(due_lookback_days, 90, 1, 3660,
+        "the due list shows actions of episodes open or returned in this many days"),
     {NULL, 0, 0, 0, 0, NULL},
 };
 

@@ -40,6 +40,8 @@ struct hw_config {
     int safe_well_high_hours;       /* 1 */
     int safe_well_other_hours;      /* 3 */
     int record_update_working_days; /* 5 */
+    /* the due list */
+    int due_lookback_days; /* 90: actions of episodes returned longer ago leave the list */
 };
 
 struct hw_config_key {

@@ -67,6 +67,12 @@ const struct hw_code hw_screening_codes[] = {
     {0, NULL, NULL},
 };
 
+const struct hw_code hw_action_outcome_codes[] = {
+    {HW_ACTION_DONE, "done", "Done"},
+    {HW_ACTION_NOT_NEEDED, "not_needed", "Not needed"},
+    {0, NULL, NULL},
+};
+
 const struct hw_code hw_flag_codes[] = {
     {HW_FLAG_CSE, "cse", "Child sexual exploitation"},
     {HW_FLAG_CCE, "cce", "Child criminal exploitation"},

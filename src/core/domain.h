@@ -79,6 +79,10 @@ enum hw_screening {
 };
 extern const struct hw_code hw_screening_codes[];
 
+/* How an action the rules call for was resolved. */
+enum hw_action_outcome { HW_ACTION_OPEN = 0, HW_ACTION_DONE, HW_ACTION_NOT_NEEDED };
+extern const struct hw_code hw_action_outcome_codes[];
+
 /* Flags that sit on top of a child's case status (a bit set). */
 enum hw_flag {
     HW_FLAG_CSE = 1 << 0,

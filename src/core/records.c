@@ -72,6 +72,8 @@ const struct hw_field hw_episode_fields[] = {
      "where found"},
     {"with_children", HW_F_IDLIST, F(hw_episode, with_children), NULL, 1000, false,
      "IDs of children the child was with, ';'-separated"},
+    {"safe_well_at", HW_F_TIME, F(hw_episode, safe_well_at), NULL, 0, false,
+     "when the police safe-and-well check was done"},
     {NULL, 0, 0, NULL, 0, false, NULL},
 };
 

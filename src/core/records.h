@@ -50,7 +50,8 @@ struct hw_episode {
     char *police_ref, *reported_by;
     int harmed, crime_while_absent; /* enum hw_yesno */
     char *found_location;
-    char *with_children; /* ';'-separated child IDs */
+    char *with_children;     /* ';'-separated child IDs */
+    hw_instant safe_well_at; /* police safe-and-well check after return (003 section 11) */
 };
 
 struct hw_interview {

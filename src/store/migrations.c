@@ -78,6 +78,23 @@ const char *const hw_migrations[] = {
     "CREATE TRIGGER interviews_created_kept BEFORE UPDATE OF created_at, created_by,"
     "  created_source ON interviews WHEN OLD.created_at IS NOT NULL"
     "  BEGIN SELECT RAISE(ABORT, 'who created a record is never changed'); END;",
+
+    /* 3: the safe-and-well check; actions resolved (done, or not needed with
+     * a reason), each recorded once; finding recently returned episodes. */
+    "ALTER TABLE episodes ADD COLUMN safe_well_at INTEGER;"
+    "CREATE INDEX episodes_returned ON episodes(returned);"
+    "CREATE TABLE actions ("
+    "  episode_id TEXT NOT NULL REFERENCES episodes(episode_id),"
+    "  action TEXT NOT NULL, seq INTEGER NOT NULL,"
+    "  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'not_needed')),"
+    "  at INTEGER NOT NULL, reason TEXT,"
+    "  recorded_by TEXT NOT NULL, recorded_at INTEGER NOT NULL,"
+    "  CHECK (outcome = 'done' OR reason IS NOT NULL),"
+    "  PRIMARY KEY (episode_id, action, seq)) WITHOUT ROWID;"
+    "CREATE TRIGGER actions_kept_u BEFORE UPDATE ON actions"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded action is never changed'); END;"
+    "CREATE TRIGGER actions_kept_d BEFORE DELETE ON actions"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded action is never changed'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

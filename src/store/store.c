@@ -1,6 +1,8 @@
 /* store.c - dispatch from the storage interface to the backend. */
 #include "store/store.h"
 
+#include "core/rules.h"
+
 #include "store/store_sqlite.h"
 
 int hw_store_open(const char *path, struct hw_store **out, struct hw_err *err)
@@ -79,6 +81,17 @@ int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id,
                           void *ctx, struct hw_err *err)
 {
     return s->ops->list_changes(s, t, id, cb, ctx, err);
+}
+
+int hw_store_add_action(struct hw_store *s, const struct hw_action_record *a, struct hw_err *err)
+{
+    return s->ops->add_action(s, a, err);
+}
+
+int hw_store_list_actions(struct hw_store *s, const char *episode_id, hw_action_cb cb, void *ctx,
+                          struct hw_err *err)
+{
+    return s->ops->list_actions(s, episode_id, cb, ctx, err);
 }
 
 int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,

@@ -25,13 +25,14 @@ struct hw_store;
 /* Which records a list returns. Zero-initialise, then set what matters;
  * fields a record type does not have are ignored. */
 struct hw_filter {
-    const char *child_id;   /* episodes, interviews: of this child */
-    const char *episode_id; /* interviews: covering this episode */
-    const char *team;       /* children: of this team */
-    bool open_only;         /* episodes: not yet returned (missing now) */
-    int kind;               /* episodes: enum hw_kind, 0 = any */
-    hw_instant from, to;    /* episodes: last seen in [from, to); 0 = no bound */
-    size_t limit;           /* 0 = no limit */
+    const char *child_id;    /* episodes, interviews: of this child */
+    const char *episode_id;  /* interviews: covering this episode */
+    const char *team;        /* children: of this team */
+    bool open_only;          /* episodes: not yet returned (missing now) */
+    hw_instant active_since; /* episodes: open, or returned at or after this; 0 = any */
+    int kind;                /* episodes: enum hw_kind, 0 = any */
+    hw_instant from, to;     /* episodes: last seen in [from, to); 0 = no bound */
+    size_t limit;            /* 0 = no limit */
 };
 
 /* Called for each record listed; the record is borrowed for the call.
@@ -59,6 +60,19 @@ struct hw_change {
     const char *old_value, *new_value;
 };
 typedef int (*hw_change_cb)(void *ctx, const struct hw_change *c);
+
+/* An action the rules call for, as resolved by someone: done at a time, or
+ * not needed with a reason. Recorded once, never changed. */
+struct hw_action_record {
+    const char *episode_id;
+    int kind; /* enum hw_action_kind */
+    int seq;
+    int outcome; /* enum hw_action_outcome */
+    hw_instant at;
+    const char *reason; /* required when not needed */
+    struct hw_stamp recorded;
+};
+typedef int (*hw_action_cb)(void *ctx, const struct hw_action_record *a);
 
 /* What the monthly measures need of one missing episode. */
 struct hw_episode_fact {
@@ -90,6 +104,9 @@ struct hw_store_ops {
     int (*add_change)(struct hw_store *s, const struct hw_change *c, struct hw_err *err);
     int (*list_changes)(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
                         void *ctx, struct hw_err *err);
+    int (*add_action)(struct hw_store *s, const struct hw_action_record *a, struct hw_err *err);
+    int (*list_actions)(struct hw_store *s, const char *episode_id, hw_action_cb cb, void *ctx,
+                        struct hw_err *err);
     int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
                           struct hw_err *err);
     int (*episode_facts)(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
@@ -144,6 +161,13 @@ int hw_store_add_change(struct hw_store *s, const struct hw_change *c, struct hw
  * change. */
 int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
                           void *ctx, struct hw_err *err);
+
+/* Records how an action was resolved. Returns 1 recorded, 0 when that
+ * action of that episode is already recorded (nothing changes), -1 on failure. */
+int hw_store_add_action(struct hw_store *s, const struct hw_action_record *a, struct hw_err *err);
+/* The actions recorded for an episode, by action and sequence. */
+int hw_store_list_actions(struct hw_store *s, const char *episode_id, hw_action_cb cb, void *ctx,
+                          struct hw_err *err);
 
 /* The last-seen instants of a child's missing episodes, ascending; *out is
  * owned by the caller (free()). */

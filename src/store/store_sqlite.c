@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/rules.h"
 #include "store/migrations.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -33,6 +34,7 @@ struct sqlite_store {
     sqlite3_stmt *link_insert[HW_REC_COUNT];
     sqlite3_stmt *missing_starts;
     sqlite3_stmt *add_change, *list_changes;
+    sqlite3_stmt *add_action, *list_actions;
     sqlite3_stmt *created[HW_REC_COUNT]; /* who created a record */
     struct {
         uint64_t mask;
@@ -214,6 +216,16 @@ static int prepare_record_statements(struct sqlite_store *st, struct hw_err *err
                 "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 &st->add_change, err) < 0)
         goto done;
+    if (prepare(st,
+                "INSERT INTO actions(episode_id, action, seq, outcome, at, reason, recorded_by, "
+                "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                "ON CONFLICT(episode_id, action, seq) DO NOTHING",
+                &st->add_action, err) < 0 ||
+        prepare(st,
+                "SELECT action, seq, outcome, at, reason, recorded_by, recorded_at FROM actions "
+                "WHERE episode_id = ?1 ORDER BY action, seq",
+                &st->list_actions, err) < 0)
+        goto done;
     rc = prepare(st,
                  "SELECT change_id, at, user, source, field, old_value, new_value FROM changes "
                  "WHERE record_type = ?1 AND record_id = ?2 ORDER BY change_id",
@@ -282,6 +294,8 @@ static void sqlite_close(struct hw_store *s)
     }
     sqlite3_finalize(st->missing_starts);
     sqlite3_finalize(st->add_change);
+    sqlite3_finalize(st->add_action);
+    sqlite3_finalize(st->list_actions);
     for (int t = 0; t < HW_REC_COUNT; t++)
         sqlite3_finalize(st->created[t]);
     sqlite3_finalize(st->list_changes);
@@ -553,6 +567,8 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
             hw_buf_puts(&sql, " AND returned IS NULL");
         if (f->kind)
             hw_buf_puts(&sql, " AND kind = ?3");
+        if (f->active_since)
+            hw_buf_puts(&sql, " AND (returned IS NULL OR returned >= ?8)");
         if (f->from)
             hw_buf_puts(&sql, " AND last_seen >= ?4");
         if (f->to)
@@ -576,6 +592,8 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
         sqlite3_bind_text(stmt, 2, f->team, -1, SQLITE_STATIC);
     if (f->kind)
         sqlite3_bind_text(stmt, 3, hw_code_name(hw_kind_codes, f->kind), -1, SQLITE_STATIC);
+    if (f->active_since)
+        sqlite3_bind_int64(stmt, 8, f->active_since);
     if (f->from)
         sqlite3_bind_int64(stmt, 4, f->from);
     if (f->to)
@@ -697,6 +715,55 @@ static int sqlite_list_changes(struct hw_store *s, enum hw_rectype t, const char
     return rc;
 }
 
+static int sqlite_add_action(struct hw_store *s, const struct hw_action_record *a,
+                             struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->add_action;
+    sqlite3_bind_text(stmt, 1, a->episode_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, hw_code_name(hw_action_codes, a->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, a->seq);
+    sqlite3_bind_text(stmt, 4, hw_code_name(hw_action_outcome_codes, a->outcome), -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, a->at);
+    bind_opt_text(stmt, 6, a->reason);
+    sqlite3_bind_text(stmt, 7, a->recorded.user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 8, a->recorded.at);
+    if (step_done(st, stmt, err, "recording an action") < 0)
+        return -1;
+    return sqlite3_changes(st->db) > 0;
+}
+
+static int sqlite_list_actions(struct hw_store *s, const char *episode_id, hw_action_cb cb,
+                               void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = st->list_actions;
+    int step, rc = 0;
+    sqlite3_bind_text(stmt, 1, episode_id, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_action_record a = {
+            .episode_id = episode_id,
+            .kind = hw_code_parse(hw_action_codes, (const char *)sqlite3_column_text(stmt, 0)),
+            .seq = sqlite3_column_int(stmt, 1),
+            .outcome =
+                hw_code_parse(hw_action_outcome_codes, (const char *)sqlite3_column_text(stmt, 2)),
+            .at = sqlite3_column_int64(stmt, 3),
+            .reason = (const char *)sqlite3_column_text(stmt, 4),
+            .recorded = {.user = (const char *)sqlite3_column_text(stmt, 5),
+                         .at = sqlite3_column_int64(stmt, 6),
+                         .source = NULL},
+        };
+        if (cb(ctx, &a) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading actions");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return rc;
+}
+
 static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
                                 void *ctx, struct hw_err *err)
 {
@@ -750,6 +817,8 @@ static const struct hw_store_ops sqlite_ops = {
     .list = sqlite_list,
     .add_change = sqlite_add_change,
     .list_changes = sqlite_list_changes,
+    .add_action = sqlite_add_action,
+    .list_actions = sqlite_list_actions,
     .missing_starts = sqlite_missing_starts,
     .episode_facts = sqlite_episode_facts,
     .schema_version = sqlite_schema_version,

@@ -678,7 +678,7 @@ static void test_unknown_column(void **state)
                 ":3: unknown column 'child' for episodes; the columns are: episode_id, child_id, "
                 "kind, last_seen, reported, returned, risk, missing_from_type, "
                 "missing_from_name, out_of_area, case_status, police_ref, reported_by, harmed, "
-                "crime_while_absent, found_location, with_children");
+                "crime_while_absent, found_location, with_children, safe_well_at");
     /* An empty header name is unknown too. */
     refuse_file(fx, HW_REC_CHILD, "child_id,,first_name\n",
                 ":1: unknown column '' for children; the columns are: child_id, first_name, "

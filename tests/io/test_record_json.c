@@ -66,7 +66,7 @@ static void test_full_episode(void **state)
              "\"out_of_area\":\"y\",\"case_status\":\"cla\",\"police_ref\":\"PR/2024/1\","
              "\"reported_by\":\"Carer\",\"harmed\":\"n\",\"crime_while_absent\":\"y\","
              "\"found_location\":\"Zo\xc3\xab's\\tflat\\nTown\","
-             "\"with_children\":[\"C-2\",\"C-3\"]}");
+             "\"with_children\":[\"C-2\",\"C-3\"],\"safe_well_at\":null}");
     hw_record_clear(hw_episode_fields, &e);
 }
 
@@ -80,7 +80,8 @@ static void test_empty_episode(void **state)
              "\"reported\":null,\"returned\":null,\"risk\":null,\"missing_from_type\":null,"
              "\"missing_from_name\":null,\"out_of_area\":null,\"case_status\":null,"
              "\"police_ref\":null,\"reported_by\":null,\"harmed\":null,"
-             "\"crime_while_absent\":null,\"found_location\":null,\"with_children\":[]}");
+             "\"crime_while_absent\":null,\"found_location\":null,\"with_children\":[],\"safe_well_"
+             "at\":null}");
 }
 
 static void test_child(void **state)

@@ -224,7 +224,8 @@ static void test_new_database(void **state)
     assert_string_equal(v, "wal");
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
-    assert_string_equal(v, "changes,children,episode_with,episodes,interview_episodes,interviews");
+    assert_string_equal(
+        v, "actions,changes,children,episode_with,episodes,interview_episodes,interviews");
 }
 
 /* Foreign keys are enforced on the store's connection. */
@@ -475,6 +476,7 @@ static void fill_episode(struct hw_episode *e)
         {"crime_while_absent", "y"},
         {"found_location", "Town centre"},
         {"with_children", "C-2; C-3"},
+        {"safe_well_at", "2024-12-02 09:00"},
     };
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
         set(hw_episode_fields, e, kv[i][0], kv[i][1]);
