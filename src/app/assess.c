@@ -3,15 +3,10 @@
 
 #include <stdlib.h>
 
-int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const struct hw_child *child,
-                      const struct hw_episode *e, hw_instant now, struct hw_assessment *out,
-                      struct hw_err *err)
+void hw_assess_with_history(const struct hw_config *cfg, const struct hw_child *child,
+                            const struct hw_episode *e, const hw_instant *starts, size_t n,
+                            hw_instant now, struct hw_assessment *out)
 {
-    hw_instant *starts = NULL;
-    size_t n = 0;
-    if (hw_store_missing_starts(s, e->child_id, &starts, &n, err) < 0)
-        return -1;
-
     struct hw_rhi_input in = {
         .kind = e->kind,
         .last_seen = e->last_seen,
@@ -35,6 +30,17 @@ int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const str
         .returned = e->returned,
     };
     out->n_actions = hw_escalation_schedule(cfg, &esc, now, out->actions, HW_ASSESS_MAX_ACTIONS);
+}
+
+int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const struct hw_child *child,
+                      const struct hw_episode *e, hw_instant now, struct hw_assessment *out,
+                      struct hw_err *err)
+{
+    hw_instant *starts = NULL;
+    size_t n = 0;
+    if (hw_store_missing_starts(s, e->child_id, &starts, &n, err) < 0)
+        return -1;
+    hw_assess_with_history(cfg, child, e, starts, n, now, out);
     free(starts);
     return 0;
 }

@@ -21,6 +21,12 @@ struct hw_assessment {
     size_t n_actions;
 };
 
+/* The same with the child's missing-episode starts already at hand (any
+ * order): no storage needed. */
+void hw_assess_with_history(const struct hw_config *cfg, const struct hw_child *child,
+                            const struct hw_episode *e, const hw_instant *starts, size_t n,
+                            hw_instant now, struct hw_assessment *out);
+
 /* child must be the episode's child. Returns 0, or -1 on a storage fault. */
 int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const struct hw_child *child,
                       const struct hw_episode *e, hw_instant now, struct hw_assessment *out,

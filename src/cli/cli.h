@@ -74,6 +74,7 @@ extern const struct hw_cmd hw_record_cmds[];
 extern const struct hw_cmd hw_import_cmds[];
 extern const struct hw_cmd hw_report_cmds[];
 extern const struct hw_cmd hw_generate_cmds[];
+extern const struct hw_cmd hw_workflow_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */

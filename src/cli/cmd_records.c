@@ -12,6 +12,7 @@
 
 #include "app/assess.h"
 #include "app/check.h"
+#include "app/due.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
 #include "io/record_json.h"
@@ -159,6 +160,7 @@ static void print_fields(struct hw_ctx *ctx, enum hw_rectype t, const void *rec)
 struct interviews {
     json_t *json;         /* the interviews covering the episode */
     hw_instant completed; /* the first completion among them */
+    bool done, final;     /* one was completed; one has a final outcome */
 };
 
 static int collect_interview(void *c, const void *rec)
@@ -166,6 +168,9 @@ static int collect_interview(void *c, const void *rec)
     struct interviews *iv = c;
     const struct hw_interview *r = rec;
     json_array_append_new(iv->json, hw_record_json(hw_interview_fields, rec));
+    iv->done |= r->outcome == HW_OUT_COMPLETED;
+    iv->final |= r->outcome == HW_OUT_COMPLETED || r->outcome == HW_OUT_DECLINED ||
+                 r->outcome == HW_OUT_UNAVAILABLE || r->outcome == HW_OUT_NOT_REQUIRED;
     if (r->outcome == HW_OUT_COMPLETED && r->completed != HW_NO_TIME &&
         (iv->completed == HW_NO_TIME || r->completed < iv->completed))
         iv->completed = r->completed;
@@ -186,8 +191,35 @@ static int episode_interviews(struct hw_ctx *ctx, const char *id, struct intervi
     return 0;
 }
 
+/* The actions recorded for an episode: for the statuses, and as JSON. */
+struct recorded {
+    struct hw_action_record *list;
+    size_t len;
+    json_t *json; /* "action#seq" -> {outcome, at, reason, by} */
+};
+
+static int collect_action(void *c, const struct hw_action_record *a)
+{
+    struct recorded *r = c;
+    char key[64];
+    r->list = hw_reallocarray(r->list, r->len + 1, sizeof *r->list);
+    r->list[r->len++] =
+        (struct hw_action_record){.kind = a->kind, .seq = a->seq, .outcome = a->outcome};
+    json_t *o = json_object();
+    json_object_set_new(o, "outcome",
+                        json_string(hw_code_name(hw_action_outcome_codes, a->outcome)));
+    json_object_set_new(o, "at", hw_time_json(a->at));
+    json_object_set_new(o, "reason", a->reason ? json_string(a->reason) : json_null());
+    json_object_set_new(o, "by", json_string(a->recorded.user));
+    snprintf(key, sizeof key, "%s#%d", hw_code_name(hw_action_codes, a->kind), a->seq);
+    json_object_set_new(r->json, key, o);
+    return 0;
+}
+
 static json_t *assessment_json(const struct hw_config *cfg, const struct hw_episode *e,
-                               const struct hw_assessment *as, hw_instant completed)
+                               const struct hw_assessment *as, hw_instant completed,
+                               const struct hw_resolution *res, const struct recorded *rec,
+                               hw_instant now)
 {
     json_t *rhi = json_object(), *criteria = json_array(), *actions = json_array();
     for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
@@ -211,6 +243,14 @@ static json_t *assessment_json(const struct hw_config *cfg, const struct hw_epis
         json_object_set_new(o, "seq", json_integer(d->seq));
         json_object_set_new(o, "due", hw_time_json(d->due));
         json_object_set_new(o, "needed", json_boolean(d->needed));
+        json_object_set_new(
+            o, "status",
+            json_string(hw_code_name(hw_action_status_codes, hw_action_status(res, d, now))));
+        char key[64];
+        snprintf(key, sizeof key, "%s#%d", hw_code_name(hw_action_codes, d->kind), d->seq);
+        json_t *r = json_object_get(rec->json, key);
+        if (r)
+            json_object_set(o, "recorded", r);
         json_array_append_new(actions, o);
     }
     json_t *pattern = json_object();
@@ -263,11 +303,20 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
     fprintf(ctx->out, "Actions:\n");
     json_array_foreach(json_object_get(as, "escalation"), i, v)
     {
-        fprintf(ctx->out, "  %-20s #%-2lld due %s%s\n",
+        const char *status = json_string_value(json_object_get(v, "status"));
+        json_t *r = json_object_get(v, "recorded");
+        const char *reason = json_string_value(json_object_get(r, "reason"));
+        struct hw_buf note = {0};
+        hw_buf_puts(&note, hw_code_label(hw_action_status_codes,
+                                         hw_code_parse(hw_action_status_codes, status)));
+        if (r)
+            hw_buf_printf(&note, " (%s%s%s)", json_string_value(json_object_get(r, "by")),
+                          reason ? ": " : "", reason ? reason : "");
+        fprintf(ctx->out, "  %-20s #%-2lld due %s  %s\n",
                 json_string_value(json_object_get(v, "action")),
                 json_integer_value(json_object_get(v, "seq")),
-                local_text(json_object_get(v, "due"), t1),
-                json_is_true(json_object_get(v, "needed")) ? "" : "  (not needed: found first)");
+                local_text(json_object_get(v, "due"), t1), note.data);
+        hw_buf_free(&note);
     }
     json_t *p = json_object_get(as, "pattern");
     fprintf(ctx->out, "Pattern: %lld in 28 days, %lld this quarter, %lld this month%s%s\n",
@@ -288,7 +337,8 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
     void *rec = record_new(t);
     struct hw_child child;
     json_t *assessment = NULL;
-    struct interviews interviews = {NULL, HW_NO_TIME};
+    struct interviews interviews = {NULL, HW_NO_TIME, false, false};
+    struct recorded recorded = {NULL, 0, json_object()};
     int fmt, rc = -1;
     hw_record_init(hw_child_fields, &child);
 
@@ -305,9 +355,16 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
         struct hw_assessment as;
         if (load(ctx, HW_REC_CHILD, e->child_id, &child, err) < 0 ||
             hw_assess_episode(ctx->store, &ctx->cfg, &child, e, ctx->now, &as, err) < 0 ||
-            episode_interviews(ctx, e->id, &interviews, err) < 0)
+            episode_interviews(ctx, e->id, &interviews, err) < 0 ||
+            hw_store_list_actions(ctx->store, e->id, collect_action, &recorded, err) < 0)
             goto done;
-        assessment = assessment_json(&ctx->cfg, e, &as, interviews.completed);
+        struct hw_resolution res = {.actions = recorded.list,
+                                    .n_actions = recorded.len,
+                                    .rhi_done = interviews.done,
+                                    .rhi_final = interviews.final,
+                                    .safe_well = e->safe_well_at != HW_NO_TIME};
+        assessment =
+            assessment_json(&ctx->cfg, e, &as, interviews.completed, &res, &recorded, ctx->now);
     }
     if (fmt == HW_FMT_JSON) {
         json_t *o = json_object();
@@ -328,6 +385,8 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
 done:
     json_decref(assessment);
     json_decref(interviews.json);
+    json_decref(recorded.json);
+    free(recorded.list);
     hw_record_clear(hw_child_fields, &child);
     record_free(t, rec);
     return rc;

@@ -1,0 +1,297 @@
+/* cmd_workflow.c - the missing team's daily work: what is due, and
+ * recording actions as done or not needed. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/assess.h"
+#include "app/due.h"
+#include "cli/cli.h"
+#include "core/rules.h"
+#include "io/csv_write.h"
+#include "io/record_json.h"
+#include "report/table.h"
+
+/* "3d 4h overdue", "due in 5h", "due now": how a person reads a deadline. */
+static void relative(hw_instant due, hw_instant now, char *buf, size_t size)
+{
+    hw_instant d = now - due;
+    hw_instant a = d < 0 ? -d : d;
+    long days = (long)(a / HW_DAY), hours = (long)((a % HW_DAY) / HW_HOUR),
+         mins = (long)((a % HW_HOUR) / HW_MINUTE);
+    char span[32];
+    if (days)
+        snprintf(span, sizeof span, "%ldd %ldh", days, hours);
+    else if (hours)
+        snprintf(span, sizeof span, "%ldh %ldm", hours, mins);
+    else
+        snprintf(span, sizeof span, "%ldm", mins);
+    if (a < HW_MINUTE)
+        snprintf(buf, size, "due now");
+    else if (d > 0)
+        snprintf(buf, size, "%s overdue", span);
+    else
+        snprintf(buf, size, "due in %s", span);
+}
+
+static void full_name(const struct hw_due_item *it, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s", it->first_name ? it->first_name : "",
+             it->first_name && it->last_name ? " " : "", it->last_name ? it->last_name : "");
+}
+
+static void render_due(struct hw_ctx *ctx, const struct hw_due_list *l, hw_instant now, int fmt)
+{
+    struct hw_buf out = {0};
+    char due[HW_LOCAL_LEN], rel[48], name[420], seq[16];
+    if (fmt == HW_FMT_JSON) {
+        json_t *items = json_array();
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_due_item *it = &l->items[i];
+            json_t *o = json_object();
+            full_name(it, name, sizeof name);
+            json_object_set_new(o, "due", hw_time_json(it->due));
+            json_object_set_new(o, "overdue_minutes", json_integer((now - it->due) / HW_MINUTE));
+            json_object_set_new(o, "action", json_string(hw_code_name(hw_action_codes, it->kind)));
+            json_object_set_new(o, "seq", json_integer(it->seq));
+            json_object_set_new(o, "episode_id", json_string(it->episode_id));
+            json_object_set_new(o, "child_id", json_string(it->child_id));
+            json_object_set_new(o, "name", json_string(name));
+            json_object_set_new(o, "team", it->team ? json_string(it->team) : json_null());
+            json_object_set_new(o, "worker", it->worker ? json_string(it->worker) : json_null());
+            json_object_set_new(o, "risk",
+                                it->risk ? json_string(hw_code_name(hw_risk_codes, it->risk))
+                                         : json_null());
+            json_object_set_new(o, "missing", json_boolean(it->missing));
+            json_array_append_new(items, o);
+        }
+        json_t *root = json_object();
+        json_object_set_new(root, "at", hw_time_json(now));
+        json_object_set_new(root, "due", items);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        hw_buf_printf(&out, "%s\n", text);
+        free(text);
+        json_decref(root);
+    } else {
+        static const char *const text_header[] = {"due",   "",     "action", "#",    "episode",
+                                                  "child", "name", "team",   "risk", "status"};
+        static const char *const csv_header[] = {
+            "due",  "overdue_minutes", "action", "seq",    "episode_id", "child_id", "name",
+            "team", "worker",          "risk",   "missing"};
+        struct hw_table t;
+        if (fmt == HW_FMT_CSV)
+            hw_table_init(&t, 11, csv_header);
+        else
+            hw_table_init(&t, 10, text_header);
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_due_item *it = &l->items[i];
+            char mins[32];
+            hw_format_local(it->due, due);
+            relative(it->due, now, rel, sizeof rel);
+            full_name(it, name, sizeof name);
+            snprintf(seq, sizeof seq, "%d", it->seq);
+            snprintf(mins, sizeof mins, "%lld", (long long)((now - it->due) / HW_MINUTE));
+            const char *risk = hw_code_name(hw_risk_codes, it->risk);
+            if (fmt == HW_FMT_CSV) {
+                const char *cells[] = {due,
+                                       mins,
+                                       hw_code_name(hw_action_codes, it->kind),
+                                       seq,
+                                       it->episode_id,
+                                       it->child_id,
+                                       name,
+                                       it->team,
+                                       it->worker,
+                                       risk,
+                                       it->missing ? "y" : "n"};
+                hw_table_add(&t, cells);
+            } else {
+                const char *cells[] = {due,
+                                       rel,
+                                       hw_code_name(hw_action_codes, it->kind),
+                                       seq,
+                                       it->episode_id,
+                                       it->child_id,
+                                       name,
+                                       it->team,
+                                       risk,
+                                       it->missing ? "missing" : "returned"};
+                hw_table_add(&t, cells);
+            }
+        }
+        if (fmt == HW_FMT_CSV) {
+            hw_table_csv(&t, &out);
+        } else {
+            char at[HW_LOCAL_LEN];
+            hw_format_local(now, at);
+            hw_buf_printf(&out, "Due and overdue at %s\n\n", at);
+            hw_table_text(&t, &out);
+            size_t overdue = 0;
+            for (size_t i = 0; i < l->len; i++)
+                overdue += l->items[i].due <= now;
+            hw_buf_printf(&out, "(%zu actions, %zu overdue)\n", l->len, overdue);
+        }
+        hw_table_free(&t);
+    }
+    hw_out(ctx, out.data, out.len);
+    hw_buf_free(&out);
+}
+
+static int cmd_due(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                   struct hw_err *err)
+{
+    (void)cmd;
+    int fmt;
+    struct hw_due_query q = {.team = hw_arg(a, "team")};
+    struct hw_due_list l;
+    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &q.now, err) < 0 ||
+        hw_ctx_store(ctx, err) < 0 || hw_due_build(ctx->store, &ctx->cfg, &q, &l, err) < 0)
+        return -1;
+    render_due(ctx, &l, q.now, fmt);
+    hw_due_free(&l);
+    return 0;
+}
+
+/* Records an action of an episode as done or not needed, once. */
+static int record_action(struct hw_ctx *ctx, struct hw_args *a, int outcome, struct hw_err *err)
+{
+    struct hw_episode e;
+    struct hw_child child;
+    int rc = -1;
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &child);
+    const char *episode = a->pos[0], *action = a->pos[1], *v;
+    int kind = hw_code_parse(hw_action_codes, action), seq = 1;
+    hw_instant at;
+    char list[512];
+    if (kind < 0) {
+        hw_code_list(hw_action_codes, list, sizeof list);
+        hw_fail(err, HW_EINPUT, "unknown action '%s': expected one of %s", action, list);
+        goto done;
+    }
+    if ((v = hw_arg(a, "seq"))) {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (*v == '\0' || *end || n < 1 || n > 10000) {
+            hw_fail(err, HW_EINPUT, "--seq: expected a whole number from 1, got '%s'", v);
+            goto done;
+        }
+        seq = (int)n;
+    }
+    if (hw_arg_time(a, "at", ctx->now, &at, err) < 0)
+        goto done;
+    const char *reason = hw_arg(a, "reason");
+    if (outcome == HW_ACTION_NOT_NEEDED && (reason == NULL || *reason == '\0')) {
+        hw_fail(err, HW_EINPUT, "--reason is required: why the %s was not needed", action);
+        goto done;
+    }
+    if (hw_ctx_store(ctx, err) < 0)
+        goto done;
+    int found = hw_store_get(ctx->store, HW_REC_EPISODE, episode, &e, err);
+    if (found <= 0) {
+        if (found == 0)
+            hw_fail(err, HW_ENOTFOUND, "no episode %s is recorded", episode);
+        goto done;
+    }
+    if (hw_store_get(ctx->store, HW_REC_CHILD, e.child_id, &child, err) < 0)
+        goto done;
+    /* Only what the rules call for can be resolved. */
+    struct hw_assessment as;
+    if (hw_assess_episode(ctx->store, &ctx->cfg, &child, &e, ctx->now, &as, err) < 0)
+        goto done;
+    bool called_for = false;
+    for (size_t i = 0; i < as.n_actions; i++)
+        called_for |= as.actions[i].kind == kind && as.actions[i].seq == seq;
+    if (!called_for) {
+        hw_fail(err, HW_EINPUT,
+                "episode %s does not call for %s #%d (see 'homeward episode show %s')", episode,
+                action, seq, episode);
+        goto done;
+    }
+    struct hw_action_record rec = {
+        .episode_id = episode,
+        .kind = kind,
+        .seq = seq,
+        .outcome = outcome,
+        .at = at,
+        .reason = reason,
+        .recorded = {.at = ctx->now, .user = ctx->user, .source = "cli"},
+    };
+    if (hw_store_begin(ctx->store, err) < 0)
+        goto done;
+    int added = hw_store_add_action(ctx->store, &rec, err);
+    if (added <= 0 || hw_store_commit(ctx->store, err) < 0) {
+        hw_store_rollback(ctx->store);
+        if (added == 0)
+            hw_fail(err, HW_ECONFLICT, "%s #%d of episode %s is already recorded", action, seq,
+                    episode);
+        goto done;
+    }
+    fprintf(ctx->out, "Recorded %s #%d of episode %s as %s.\n", action, seq, episode,
+            hw_code_label(hw_action_outcome_codes, outcome));
+    rc = 0;
+done:
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &child);
+    return rc;
+}
+
+static int cmd_action_done(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                           struct hw_err *err)
+{
+    (void)cmd;
+    if (hw_arg(a, "reason"))
+        return hw_fail(err, HW_EINPUT, "--reason goes with 'action not-needed'");
+    return record_action(ctx, a, HW_ACTION_DONE, err);
+}
+
+static int cmd_action_not_needed(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                                 struct hw_err *err)
+{
+    (void)cmd;
+    return record_action(ctx, a, HW_ACTION_NOT_NEEDED, err);
+}
+
+static const struct hw_opt due_opts[] = {
+    {"at", "TIME", "as at this local time (default: now)"},
+    {"team", "TEAM", "only children of this team"},
+    {"format", "FMT", "text (default), csv or json"},
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt action_opts[] = {
+    {"seq", "N", "which one of a recurring action (default 1)"},
+    {"at", "TIME", "when it was done or decided (default: now)"},
+    {"reason", "TEXT", "why it was not needed (required for not-needed)"},
+    {NULL, NULL, NULL},
+};
+
+const struct hw_cmd hw_workflow_cmds[] = {
+    {.noun = "due",
+     .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
+     .summary = "everything due or overdue, soonest first, with how overdue",
+     .opts = due_opts,
+     .fn = cmd_due,
+     .rectype = -1},
+    {.noun = "action",
+     .verb = "done",
+     .usage = "EPISODE ACTION [--seq N] [--at TIME]",
+     .summary = "record that an action the rules call for was done",
+     .opts = action_opts,
+     .min_pos = 2,
+     .max_pos = 2,
+     .fn = cmd_action_done,
+     .rectype = -1,
+     .writes = true},
+    {.noun = "action",
+     .verb = "not-needed",
+     .usage = "EPISODE ACTION --reason TEXT [--seq N] [--at TIME]",
+     .summary = "record that an action was not needed, and why (not the same as missed)",
+     .opts = action_opts,
+     .min_pos = 2,
+     .max_pos = 2,
+     .fn = cmd_action_not_needed,
+     .rectype = -1,
+     .writes = true},
+    {.noun = NULL},
+};

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The due list and recording actions, through the real binary.
+source "$(dirname "$0")/lib.bash"
+
+expect 0 child add C1 --first-name Amy --last-name Smith --case-status cla --team "CiC 1"
+expect 0 child add C2 --first-name Ben --team Assessment
+expect 0 episode add E1 --child-id C1 --kind missing --last-seen "2017-04-03 22:00" --risk high
+expect 0 episode add E2 --child-id C2 --kind missing --last-seen "2017-04-04 08:00" --risk medium
+expect 0 --now "2017-04-04 12:30" episode return E2 --at "2017-04-04 12:00"
+
+expect 0 due --at "2017-04-05 09:00"
+has "Due and overdue at 2017-04-05 09:00" "$OUT"
+has "2017-04-03 22:00  1d 11h overdue  strategy_discussion" "$OUT"
+has "2017-04-04 15:00  18h 0m overdue  safe_well_check" "$OUT"
+has "2017-04-11 12:00  due in 6d 3h    record_updated" "$OUT"
+has "(7 actions, 4 overdue)" "$OUT"
+
+# Done, and not needed with a reason, leave the list; each is recorded once.
+expect 0 --now "2017-04-05 09:00" action done E1 strategy_discussion --at "2017-04-03 23:30"
+has "Recorded strategy_discussion #1 of episode E1 as Done." "$OUT"
+expect 1 --now "2017-04-05 09:00" action done E1 strategy_discussion
+has "strategy_discussion #1 of episode E1 is already recorded" "$ERR"
+expect 1 --now "2017-04-05 09:00" action not-needed E2 need_to_know
+has "--reason is required" "$ERR"
+expect 0 --now "2017-04-05 09:00" action not-needed E2 need_to_know --reason "found before 24 hours"
+expect 1 --now "2017-04-05 09:00" action done E1 review_strategy --seq 4
+has "episode E1 does not call for review_strategy #4" "$ERR"
+expect 1 --now "2017-04-05 09:00" action done E1 tea_break
+has "unknown action 'tea_break'" "$ERR"
+expect 1 --now "2017-04-05 09:00" action done E9 need_to_know
+has "no episode E9 is recorded" "$ERR"
+HOMEWARD_USER= expect 1 action done E1 need_to_know
+has "say who you are" "$ERR"
+
+# The safe-and-well check is done once its time is recorded.
+expect 0 episode update E2 --safe-well-at "2017-04-04 14:10"
+expect 0 due --at "2017-04-05 09:00" --format csv
+has "due,overdue_minutes,action,seq,episode_id,child_id,name,team,worker,risk,missing" "$OUT"
+hasnt "strategy_discussion" "$OUT"
+hasnt "safe_well_check" "$OUT"
+has "2017-04-03 22:00,2100,need_to_know,1,E1,C1,Amy Smith,CiC 1,,high,y" "$OUT"
+expect 0 due --at "2017-04-05 09:00" --team Assessment --format json
+has '"action": "record_updated"' "$OUT"
+hasnt '"E1"' "$OUT"
+
+expect 0 --now "2017-04-05 09:00" episode show E2
+has "need_to_know         #1  due 2017-04-05 08:00  Not needed (e2e: found before 24 hours)" "$OUT"
+has "safe_well_check      #1  due 2017-04-04 15:00  Done" "$OUT"
+has "risk_meeting         #1  due 2017-04-07 08:00  Not needed: found first" "$OUT"
+expect 0 --now "2017-04-05 09:00" episode show E1 --format json
+has '"status": "done"' "$OUT"
+has '"status": "overdue"' "$OUT"
+has '"status": "upcoming"' "$OUT"
+done_checks
