@@ -21,6 +21,7 @@
 #define BUSY_TIMEOUT_MS 5000
 #define HW_XSTR(x)      #x
 #define HW_STR(x)       HW_XSTR(x)
+#define LIST_CACHE      16    /* prepared list statements kept: one per filter shape in use */
 #define CACHE_KIB       32768 /* page cache per connection: imports touch four indexes */
 
 struct sqlite_store {
@@ -40,6 +41,12 @@ struct sqlite_store {
         uint64_t mask;
         sqlite3_stmt *stmt;
     } some[HW_REC_COUNT][4]; /* statements of hw_store_get_some, by field set */
+    struct {
+        char *sql;
+        sqlite3_stmt *stmt;
+        bool busy;       /* in use by a listing that is still running */
+    } lists[LIST_CACHE]; /* statements of hw_store_list, by their SQL */
+    unsigned list_clock; /* which cached list statement to replace next */
 };
 
 static const struct hw_store_ops sqlite_ops;
@@ -302,6 +309,10 @@ static void sqlite_close(struct hw_store *s)
     for (int t = 0; t < HW_REC_COUNT; t++)
         for (int i = 0; i < 4; i++)
             sqlite3_finalize(st->some[t][i].stmt);
+    for (int i = 0; i < LIST_CACHE; i++) {
+        sqlite3_finalize(st->lists[i].stmt);
+        free(st->lists[i].sql);
+    }
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -543,6 +554,51 @@ static int sqlite_get_some(struct hw_store *s, enum hw_rectype t, const char *id
     return found;
 }
 
+/* A prepared statement for sql from the cache, or newly prepared and
+ * cached. *slot is its cache entry (marked busy), or -1 when the statement
+ * is not cached (every entry busy: nested listings) and must be finalized. */
+static sqlite3_stmt *list_statement(struct sqlite_store *st, const char *sql, int *slot,
+                                    struct hw_err *err)
+{
+    for (int i = 0; i < LIST_CACHE; i++)
+        if (st->lists[i].sql && !st->lists[i].busy && strcmp(st->lists[i].sql, sql) == 0) {
+            st->lists[i].busy = true;
+            *slot = i;
+            return st->lists[i].stmt;
+        }
+    sqlite3_stmt *stmt = NULL;
+    if (prepare(st, sql, &stmt, err) < 0)
+        return NULL;
+    *slot = -1;
+    for (int k = 0; k < LIST_CACHE; k++) {
+        int i = (int)((st->list_clock + (unsigned)k) % LIST_CACHE);
+        if (st->lists[i].busy)
+            continue;
+        sqlite3_finalize(st->lists[i].stmt);
+        free(st->lists[i].sql);
+        st->lists[i].sql = hw_strdup(sql);
+        st->lists[i].stmt = stmt;
+        st->lists[i].busy = true;
+        st->list_clock = (unsigned)i + 1;
+        *slot = i;
+        break;
+    }
+    return stmt;
+}
+
+static void list_statement_done(struct sqlite_store *st, sqlite3_stmt *stmt, int slot)
+{
+    if (stmt == NULL)
+        return;
+    if (slot < 0) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    st->lists[slot].busy = false;
+}
+
 static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter *f,
                        hw_record_cb cb, void *ctx, struct hw_err *err)
 {
@@ -550,6 +606,7 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
     const struct hw_rectype_info *ti = &hw_rectypes[t];
     struct hw_buf sql = {0};
     sqlite3_stmt *stmt = NULL;
+    int slot = -1;
     void *rec = hw_calloc(1, ti->size);
     int rc = -1;
     hw_record_init(ti->fields, rec);
@@ -582,10 +639,8 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
     if (f->limit)
         hw_buf_puts(&sql, " LIMIT ?7");
 
-    if (sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL) != SQLITE_OK) {
-        db_fail(st, err, "listing records");
+    if ((stmt = list_statement(st, sql.data, &slot, err)) == NULL)
         goto done;
-    }
     if (f->child_id)
         sqlite3_bind_text(stmt, 1, f->child_id, -1, SQLITE_STATIC);
     if (f->team)
@@ -616,7 +671,7 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
     }
     rc = 0;
 done:
-    sqlite3_finalize(stmt);
+    list_statement_done(st, stmt, slot);
     hw_record_clear(ti->fields, rec);
     free(rec);
     hw_buf_free(&sql);
