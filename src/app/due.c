@@ -6,14 +6,7 @@
 
 #include "app/assess.h"
 #include "core/rules.h"
-#include "core/strmap.h"
-
-/* A child as the due list needs it, loaded once per build. */
-struct child_entry {
-    struct hw_child child;
-    hw_instant *starts; /* last seen of the child's missing episodes */
-    size_t n;
-};
+#include "app/children.h"
 
 struct builder {
     struct hw_store *store;
@@ -21,9 +14,7 @@ struct builder {
     const struct hw_due_query *q;
     struct hw_due_list *out;
     struct hw_err *err;
-    struct hw_strmap index; /* child ID -> 1 + position in children */
-    struct child_entry *children;
-    size_t nchildren, capchildren;
+    struct hw_child_cache children;
     struct hw_action_record *actions; /* the current episode's */
     size_t nactions, capactions;
     bool rhi_done, rhi_final;
@@ -54,34 +45,6 @@ int hw_action_status(const struct hw_resolution *r, const struct hw_action_due *
     if (!d->needed)
         return HW_STATUS_FOUND_FIRST;
     return d->due <= now ? HW_STATUS_OVERDUE : HW_STATUS_UPCOMING;
-}
-
-static struct child_entry *child_of(struct builder *b, const char *id)
-{
-    size_t pos;
-    if (hw_strmap_get(&b->index, id, &pos))
-        return &b->children[pos - 1];
-    if (b->nchildren == b->capchildren) {
-        b->capchildren = b->capchildren ? b->capchildren * 2 : 64;
-        b->children = hw_reallocarray(b->children, b->capchildren, sizeof *b->children);
-    }
-    struct child_entry *c = &b->children[b->nchildren];
-    memset(c, 0, sizeof *c);
-    hw_record_init(hw_child_fields, &c->child);
-    int found = hw_store_get(b->store, HW_REC_CHILD, id, &c->child, b->err);
-    if (found <= 0) {
-        if (found == 0)
-            hw_fail(b->err, HW_EINTERNAL, "episode's child %s is not stored", id);
-        hw_record_clear(hw_child_fields, &c->child);
-        return NULL;
-    }
-    if (hw_store_missing_starts(b->store, id, &c->starts, &c->n, b->err) < 0) {
-        hw_record_clear(hw_child_fields, &c->child);
-        return NULL;
-    }
-    b->nchildren++;
-    hw_strmap_put(&b->index, id, b->nchildren);
-    return c;
 }
 
 static int keep_action(void *ctx, const struct hw_action_record *a)
@@ -134,7 +97,7 @@ static int one_episode(void *ctx, const void *rec)
 {
     struct builder *b = ctx;
     const struct hw_episode *e = rec;
-    struct child_entry *ce = child_of(b, e->child_id);
+    struct hw_child_entry *ce = hw_child_cache_get(&b->children, e->child_id, b->err);
     if (ce == NULL) {
         b->rc = -1;
         return 1;
@@ -184,7 +147,8 @@ static int cmp_item(const void *pa, const void *pb)
 int hw_due_build(struct hw_store *s, const struct hw_config *cfg, const struct hw_due_query *q,
                  struct hw_due_list *out, struct hw_err *err)
 {
-    struct builder b = {.store = s, .cfg = cfg, .q = q, .out = out, .err = err};
+    struct builder b = {
+        .store = s, .cfg = cfg, .q = q, .out = out, .err = err, .children = {.store = s}};
     struct hw_filter active = {
         .kind = HW_KIND_MISSING,
         .active_since = q->now - (hw_instant)cfg->due_lookback_days * HW_DAY,
@@ -193,13 +157,8 @@ int hw_due_build(struct hw_store *s, const struct hw_config *cfg, const struct h
     memset(out, 0, sizeof *out);
     if (hw_store_list(s, HW_REC_EPISODE, &active, one_episode, &b, err) < 0)
         b.rc = -1;
-    for (size_t i = 0; i < b.nchildren; i++) {
-        hw_record_clear(hw_child_fields, &b.children[i].child);
-        free(b.children[i].starts);
-    }
-    free(b.children);
+    hw_child_cache_free(&b.children);
     free(b.actions);
-    hw_strmap_free(&b.index);
     if (b.rc < 0) {
         hw_due_free(out);
         return -1;
@@ -209,17 +168,20 @@ int hw_due_build(struct hw_store *s, const struct hw_config *cfg, const struct h
     return 0;
 }
 
+void hw_due_item_free(struct hw_due_item *it)
+{
+    free(it->episode_id);
+    free(it->child_id);
+    free(it->first_name);
+    free(it->last_name);
+    free(it->team);
+    free(it->worker);
+}
+
 void hw_due_free(struct hw_due_list *l)
 {
-    for (size_t i = 0; i < l->len; i++) {
-        struct hw_due_item *it = &l->items[i];
-        free(it->episode_id);
-        free(it->child_id);
-        free(it->first_name);
-        free(it->last_name);
-        free(it->team);
-        free(it->worker);
-    }
+    for (size_t i = 0; i < l->len; i++)
+        hw_due_item_free(&l->items[i]);
     free(l->items);
     memset(l, 0, sizeof *l);
 }

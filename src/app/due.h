@@ -39,6 +39,8 @@ struct hw_due_query {
 int hw_due_build(struct hw_store *s, const struct hw_config *cfg, const struct hw_due_query *q,
                  struct hw_due_list *out, struct hw_err *err);
 void hw_due_free(struct hw_due_list *l);
+/* Frees one item's strings (for callers that trim a list). */
+void hw_due_item_free(struct hw_due_item *it);
 
 /* What is known of how an episode's actions were resolved. */
 struct hw_resolution {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/assess.h"
+#include "app/daily.h"
 #include "app/due.h"
 #include "cli/cli.h"
 #include "core/rules.h"
@@ -40,10 +41,37 @@ static void full_name(const struct hw_due_item *it, char *buf, size_t size)
              it->first_name && it->last_name ? " " : "", it->last_name ? it->last_name : "");
 }
 
+/* The due items as a table for a terminal. */
+static void due_table(const struct hw_due_list *l, hw_instant now, struct hw_table *t)
+{
+    static const char *const header[] = {"due",   "",     "action", "#",    "episode",
+                                         "child", "name", "team",   "risk", "status"};
+    char due[HW_LOCAL_LEN], rel[48], name[420], seq[16];
+    hw_table_init(t, 10, header);
+    for (size_t i = 0; i < l->len; i++) {
+        const struct hw_due_item *it = &l->items[i];
+        hw_format_local(it->due, due);
+        relative(it->due, now, rel, sizeof rel);
+        full_name(it, name, sizeof name);
+        snprintf(seq, sizeof seq, "%d", it->seq);
+        const char *cells[] = {due,
+                               rel,
+                               hw_code_name(hw_action_codes, it->kind),
+                               seq,
+                               it->episode_id,
+                               it->child_id,
+                               name,
+                               it->team,
+                               hw_code_name(hw_risk_codes, it->risk),
+                               it->missing ? "missing" : "returned"};
+        hw_table_add(t, cells);
+    }
+}
+
 static void render_due(struct hw_ctx *ctx, const struct hw_due_list *l, hw_instant now, int fmt)
 {
     struct hw_buf out = {0};
-    char due[HW_LOCAL_LEN], rel[48], name[420], seq[16];
+    char due[HW_LOCAL_LEN], name[420], seq[16];
     if (fmt == HW_FMT_JSON) {
         json_t *items = json_array();
         for (size_t i = 0; i < l->len; i++) {
@@ -73,26 +101,19 @@ static void render_due(struct hw_ctx *ctx, const struct hw_due_list *l, hw_insta
         free(text);
         json_decref(root);
     } else {
-        static const char *const text_header[] = {"due",   "",     "action", "#",    "episode",
-                                                  "child", "name", "team",   "risk", "status"};
         static const char *const csv_header[] = {
             "due",  "overdue_minutes", "action", "seq",    "episode_id", "child_id", "name",
             "team", "worker",          "risk",   "missing"};
         struct hw_table t;
-        if (fmt == HW_FMT_CSV)
+        if (fmt == HW_FMT_CSV) {
             hw_table_init(&t, 11, csv_header);
-        else
-            hw_table_init(&t, 10, text_header);
-        for (size_t i = 0; i < l->len; i++) {
-            const struct hw_due_item *it = &l->items[i];
-            char mins[32];
-            hw_format_local(it->due, due);
-            relative(it->due, now, rel, sizeof rel);
-            full_name(it, name, sizeof name);
-            snprintf(seq, sizeof seq, "%d", it->seq);
-            snprintf(mins, sizeof mins, "%lld", (long long)((now - it->due) / HW_MINUTE));
-            const char *risk = hw_code_name(hw_risk_codes, it->risk);
-            if (fmt == HW_FMT_CSV) {
+            for (size_t i = 0; i < l->len; i++) {
+                const struct hw_due_item *it = &l->items[i];
+                char mins[32];
+                hw_format_local(it->due, due);
+                full_name(it, name, sizeof name);
+                snprintf(seq, sizeof seq, "%d", it->seq);
+                snprintf(mins, sizeof mins, "%lld", (long long)((now - it->due) / HW_MINUTE));
                 const char *cells[] = {due,
                                        mins,
                                        hw_code_name(hw_action_codes, it->kind),
@@ -102,22 +123,12 @@ static void render_due(struct hw_ctx *ctx, const struct hw_due_list *l, hw_insta
                                        name,
                                        it->team,
                                        it->worker,
-                                       risk,
+                                       hw_code_name(hw_risk_codes, it->risk),
                                        it->missing ? "y" : "n"};
                 hw_table_add(&t, cells);
-            } else {
-                const char *cells[] = {due,
-                                       rel,
-                                       hw_code_name(hw_action_codes, it->kind),
-                                       seq,
-                                       it->episode_id,
-                                       it->child_id,
-                                       name,
-                                       it->team,
-                                       risk,
-                                       it->missing ? "missing" : "returned"};
-                hw_table_add(&t, cells);
             }
+        } else {
+            due_table(l, now, &t);
         }
         if (fmt == HW_FMT_CSV) {
             hw_table_csv(&t, &out);
@@ -149,6 +160,193 @@ static int cmd_due(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args 
         return -1;
     render_due(ctx, &l, q.now, fmt);
     hw_due_free(&l);
+    return 0;
+}
+
+/* ---- the daily list ---- */
+
+static void row_name(const struct hw_daily_row *r, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s", r->first_name ? r->first_name : "",
+             r->first_name && r->last_name ? " " : "", r->last_name ? r->last_name : "");
+}
+
+static void criteria_text(int criteria, struct hw_buf *b)
+{
+    for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
+        if (criteria & c->value)
+            hw_buf_printf(b, "%s%s", b->len ? ";" : "", c->code);
+}
+
+static json_t *daily_row_json(const struct hw_daily_row *r, hw_instant at)
+{
+    char name[420];
+    json_t *o = json_object();
+    row_name(r, name, sizeof name);
+    json_object_set_new(o, "episode_id", json_string(r->episode_id));
+    json_object_set_new(o, "child_id", json_string(r->child_id));
+    json_object_set_new(o, "name", json_string(name));
+    json_object_set_new(o, "team", r->team ? json_string(r->team) : json_null());
+    json_object_set_new(o, "worker", r->worker ? json_string(r->worker) : json_null());
+    json_object_set_new(o, "placement", r->placement ? json_string(r->placement) : json_null());
+    json_object_set_new(o, "risk",
+                        r->risk ? json_string(hw_code_name(hw_risk_codes, r->risk)) : json_null());
+    json_object_set_new(o, "last_seen", hw_time_json(r->last_seen));
+    bool back = r->returned != HW_NO_TIME && r->returned <= at;
+    json_object_set_new(o, "returned", back ? hw_time_json(r->returned) : json_null());
+    json_object_set_new(o, "hours",
+                        json_real((double)((back ? r->returned : at) - r->last_seen) / 3600.0));
+    if (back) {
+        struct hw_buf c = {0};
+        criteria_text(r->rhi.criteria, &c);
+        json_object_set_new(o, "rhi",
+                            json_string(hw_code_name(hw_rhi_verdict_codes, r->rhi.verdict)));
+        json_object_set_new(o, "criteria", json_string(c.data ? c.data : ""));
+        json_object_set_new(o, "rhi_due", hw_time_json(r->rhi.due));
+        json_object_set_new(o, "interview",
+                            r->interview ? json_string(hw_code_name(hw_outcome_codes, r->interview))
+                                         : json_null());
+        hw_buf_free(&c);
+    }
+    return o;
+}
+
+static void daily_section(struct hw_buf *out, const char *title, const struct hw_daily_rows *l,
+                          hw_instant at, bool returned)
+{
+    static const char *const open_header[] = {"episode", "child", "name",   "hours",
+                                              "risk",    "from",  "worker", "team"};
+    static const char *const back_header[] = {"episode", "child",    "name", "returned",
+                                              "hours",   "risk",     "rhi",  "criteria",
+                                              "due by",  "interview"};
+    struct hw_table t;
+    hw_buf_printf(out, "%s (%zu)\n", title, l->len);
+    if (l->len == 0) {
+        hw_buf_puts(out, "  none\n\n");
+        return;
+    }
+    if (returned)
+        hw_table_init(&t, 10, back_header);
+    else
+        hw_table_init(&t, 8, open_header);
+    for (size_t i = 0; i < l->len; i++) {
+        const struct hw_daily_row *r = &l->rows[i];
+        char name[420], hours[32], when[HW_LOCAL_LEN], due[HW_LOCAL_LEN] = "";
+        struct hw_buf crit = {0};
+        row_name(r, name, sizeof name);
+        const char *risk = hw_code_name(hw_risk_codes, r->risk);
+        if (returned) {
+            hw_format_local(r->returned, when);
+            snprintf(hours, sizeof hours, "%.1f", (double)(r->returned - r->last_seen) / 3600.0);
+            criteria_text(r->rhi.criteria, &crit);
+            if (r->rhi.due != HW_NO_TIME)
+                hw_format_local(r->rhi.due, due);
+            const char *cells[] = {r->episode_id,
+                                   r->child_id,
+                                   name,
+                                   when,
+                                   hours,
+                                   risk,
+                                   hw_code_name(hw_rhi_verdict_codes, r->rhi.verdict),
+                                   crit.data ? crit.data : "",
+                                   due,
+                                   r->interview ? hw_code_name(hw_outcome_codes, r->interview)
+                                                : "none yet"};
+            hw_table_add(&t, cells);
+        } else {
+            snprintf(hours, sizeof hours, "%.1f", (double)(at - r->last_seen) / 3600.0);
+            const char *cells[] = {r->episode_id, r->child_id,  name,      hours,
+                                   risk,          r->placement, r->worker, r->team};
+            hw_table_add(&t, cells);
+        }
+        hw_buf_free(&crit);
+    }
+    hw_table_text(&t, out);
+    hw_buf_putc(out, '\n');
+    hw_table_free(&t);
+}
+
+static void render_daily(struct hw_ctx *ctx, const struct hw_daily *d, int fmt)
+{
+    struct hw_buf out = {0};
+    char at[HW_LOCAL_LEN];
+    hw_format_local(d->at, at);
+    if (fmt == HW_FMT_JSON) {
+        json_t *root = json_object();
+        const struct {
+            const char *key;
+            const struct hw_daily_rows *rows;
+        } lists[] = {{"missing", &d->missing}, {"absent", &d->absent}, {"returned", &d->returned}};
+        json_object_set_new(root, "at", hw_time_json(d->at));
+        for (size_t k = 0; k < 3; k++) {
+            json_t *a = json_array();
+            for (size_t i = 0; i < lists[k].rows->len; i++)
+                json_array_append_new(a, daily_row_json(&lists[k].rows->rows[i], d->at));
+            json_object_set_new(root, lists[k].key, a);
+        }
+        json_t *overdue = json_array();
+        for (size_t i = 0; i < d->overdue.len; i++) {
+            const struct hw_due_item *it = &d->overdue.items[i];
+            json_t *o = json_object();
+            json_object_set_new(o, "due", hw_time_json(it->due));
+            json_object_set_new(o, "action", json_string(hw_code_name(hw_action_codes, it->kind)));
+            json_object_set_new(o, "seq", json_integer(it->seq));
+            json_object_set_new(o, "episode_id", json_string(it->episode_id));
+            json_object_set_new(o, "child_id", json_string(it->child_id));
+            json_array_append_new(overdue, o);
+        }
+        json_object_set_new(root, "overdue", overdue);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        hw_buf_printf(&out, "%s\n", text);
+        free(text);
+        json_decref(root);
+    } else {
+        hw_buf_printf(&out, "Daily list at %s\n\n", at);
+        daily_section(&out, "Missing now", &d->missing, d->at, false);
+        daily_section(&out, "Away without authorisation now", &d->absent, d->at, false);
+        daily_section(&out, "Returned in the last 24 hours", &d->returned, d->at, true);
+        hw_buf_printf(&out, "Overdue actions (%zu)\n", d->overdue.len);
+        if (d->overdue.len == 0) {
+            hw_buf_puts(&out, "  none\n");
+        } else {
+            struct hw_table t;
+            due_table(&d->overdue, d->at, &t);
+            hw_table_text(&t, &out);
+            hw_table_free(&t);
+        }
+    }
+    hw_out(ctx, out.data, out.len);
+    hw_buf_free(&out);
+}
+
+static int cmd_daily(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                     struct hw_err *err)
+{
+    (void)cmd;
+    int fmt;
+    hw_instant at;
+    const char *date = hw_arg(a, "date");
+    if (hw_arg_format(a, &fmt, err) < 0)
+        return -1;
+    if (fmt == HW_FMT_CSV)
+        return hw_fail(err, HW_EINPUT, "--format: the daily list gives text or json");
+    if (date && hw_arg(a, "at"))
+        return hw_fail(err, HW_EINPUT, "give --date or --at, not both");
+    if (date) {
+        hw_date d;
+        if (hw_parse_date(date, &d) < 0)
+            return hw_fail(err, HW_EINPUT, "--date: '%s': expected a date as YYYY-MM-DD", date);
+        /* The daily meeting: 09:00 that morning. */
+        at = hw_london_day_start(d) + 9 * HW_HOUR;
+    } else if (hw_arg_time(a, "at", ctx->now, &at, err) < 0) {
+        return -1;
+    }
+    struct hw_daily d;
+    if (hw_ctx_store(ctx, err) < 0 ||
+        hw_daily_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &d, err) < 0)
+        return -1;
+    render_daily(ctx, &d, fmt);
+    hw_daily_free(&d);
     return 0;
 }
 
@@ -259,6 +457,14 @@ static const struct hw_opt due_opts[] = {
     {NULL, NULL, NULL},
 };
 
+static const struct hw_opt daily_opts[] = {
+    {"date", "DATE", "the list for 09:00 on this day"},
+    {"at", "TIME", "as at this local time (default: now)"},
+    {"team", "TEAM", "only children of this team"},
+    {"format", "FMT", "text (default) or json"},
+    {NULL, NULL, NULL},
+};
+
 static const struct hw_opt action_opts[] = {
     {"seq", "N", "which one of a recurring action (default 1)"},
     {"at", "TIME", "when it was done or decided (default: now)"},
@@ -272,6 +478,12 @@ const struct hw_cmd hw_workflow_cmds[] = {
      .summary = "everything due or overdue, soonest first, with how overdue",
      .opts = due_opts,
      .fn = cmd_due,
+     .rectype = -1},
+    {.noun = "daily",
+     .usage = "[--date DATE | --at TIME] [--team TEAM] [--format text|json]",
+     .summary = "missing now, returned in the last 24 hours with the interview decision, overdue",
+     .opts = daily_opts,
+     .fn = cmd_daily,
      .rectype = -1},
     {.noun = "action",
      .verb = "done",
