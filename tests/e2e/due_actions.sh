@@ -51,4 +51,21 @@ expect 0 --now "2017-04-05 09:00" episode show E1 --format json
 has '"status": "done"' "$OUT"
 has '"status": "overdue"' "$OUT"
 has '"status": "upcoming"' "$OUT"
+# The daily list.
+expect 0 daily --date 2017-04-05
+has "Daily list at 2017-04-05 09:00" "$OUT"
+has "Missing now (1)" "$OUT"
+has "E1       C1     Amy Smith   35.0  high" "$OUT"
+has "Away without authorisation now (0)" "$OUT"
+has "Returned in the last 24 hours (1)" "$OUT"
+has "judgement" "$OUT"
+has "none yet" "$OUT"
+has "Overdue actions (2)" "$OUT"
+expect 0 daily --at "2017-04-05 09:00" --team Assessment --format json
+has '"missing": []' "$OUT"
+has '"rhi": "judgement"' "$OUT"
+expect 1 daily --date 2017-04-05 --at "2017-04-05 09:00"
+has "give --date or --at, not both" "$ERR"
+expect 1 daily --format csv
+has "text or json" "$ERR"
 done_checks
