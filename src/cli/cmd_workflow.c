@@ -7,6 +7,7 @@
 #include "app/assess.h"
 #include "app/daily.h"
 #include "app/due.h"
+#include "app/highrisk.h"
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "io/csv_write.h"
@@ -350,6 +351,110 @@ static int cmd_daily(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
     return 0;
 }
 
+/* ---- the high-risk list ---- */
+
+static void reasons_text(int reasons, struct hw_buf *b)
+{
+    for (const struct hw_code *c = hw_high_risk_reason_codes; c->code; c++)
+        if (reasons & c->value)
+            hw_buf_printf(b, "%s%s", b->len ? ";" : "", c->code);
+}
+
+static void render_high_risk(struct hw_ctx *ctx, const struct hw_high_risk_list *l, int fmt)
+{
+    struct hw_buf out = {0};
+    if (fmt == HW_FMT_JSON) {
+        json_t *children = json_array();
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_high_risk_child *h = &l->children[i];
+            json_t *o = json_object(), *why = json_array();
+            for (const struct hw_code *c = hw_high_risk_reason_codes; c->code; c++)
+                if (h->reasons & c->value)
+                    json_array_append_new(why, json_string(c->code));
+            json_object_set_new(o, "child_id", json_string(h->child_id));
+            json_object_set_new(o, "first_name",
+                                h->first_name ? json_string(h->first_name) : json_null());
+            json_object_set_new(o, "last_name",
+                                h->last_name ? json_string(h->last_name) : json_null());
+            json_object_set_new(o, "team", h->team ? json_string(h->team) : json_null());
+            json_object_set_new(o, "worker", h->worker ? json_string(h->worker) : json_null());
+            json_object_set_new(o, "reasons", why);
+            json_object_set_new(o, "episodes_in_28_days", json_integer(h->pattern.in_window));
+            json_object_set_new(o, "episodes_in_quarter", json_integer(h->pattern.in_quarter));
+            json_object_set_new(o, "episodes_in_month", json_integer(h->pattern.in_month));
+            json_object_set_new(o, "latest_episode", json_string(h->latest_episode));
+            json_object_set_new(o, "latest_last_seen", hw_time_json(h->latest_last_seen));
+            json_object_set_new(o, "latest_returned", hw_time_json(h->latest_returned));
+            json_object_set_new(o, "open_actions", json_integer((json_int_t)h->open_actions));
+            json_array_append_new(children, o);
+        }
+        json_t *root = json_object();
+        json_object_set_new(root, "at", hw_time_json(l->at));
+        json_object_set_new(root, "children", children);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        hw_buf_printf(&out, "%s\n", text);
+        free(text);
+        json_decref(root);
+    } else {
+        static const char *const header[] = {"child",     "name",    "team",        "why",
+                                             "28d",       "quarter", "month",       "latest",
+                                             "last seen", "back",    "open actions"};
+        struct hw_table t;
+        hw_table_init(&t, 11, header);
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_high_risk_child *h = &l->children[i];
+            char name[420], n28[16], nq[16], nm[16], seen[HW_LOCAL_LEN], back[HW_LOCAL_LEN],
+                open[16];
+            struct hw_buf why = {0};
+            snprintf(name, sizeof name, "%s%s%s", h->first_name ? h->first_name : "",
+                     h->first_name && h->last_name ? " " : "", h->last_name ? h->last_name : "");
+            reasons_text(h->reasons, &why);
+            snprintf(n28, sizeof n28, "%d", h->pattern.in_window);
+            snprintf(nq, sizeof nq, "%d", h->pattern.in_quarter);
+            snprintf(nm, sizeof nm, "%d", h->pattern.in_month);
+            hw_format_local(h->latest_last_seen, seen);
+            if (h->latest_returned == HW_NO_TIME)
+                snprintf(back, sizeof back, "missing");
+            else
+                hw_format_local(h->latest_returned, back);
+            snprintf(open, sizeof open, "%zu", h->open_actions);
+            const char *cells[] = {h->child_id, name, h->team, why.data ? why.data : "",
+                                   n28,         nq,   nm,      h->latest_episode,
+                                   seen,        back, open};
+            hw_table_add(&t, cells);
+            hw_buf_free(&why);
+        }
+        if (fmt == HW_FMT_CSV) {
+            hw_table_csv(&t, &out);
+        } else {
+            char at[HW_LOCAL_LEN];
+            hw_format_local(l->at, at);
+            hw_buf_printf(&out, "High-risk list at %s\n\n", at);
+            hw_table_text(&t, &out);
+            hw_buf_printf(&out, "(%zu %s)\n", l->len, l->len == 1 ? "child" : "children");
+        }
+        hw_table_free(&t);
+    }
+    hw_out(ctx, out.data, out.len);
+    hw_buf_free(&out);
+}
+
+static int cmd_high_risk(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                         struct hw_err *err)
+{
+    (void)cmd;
+    int fmt;
+    hw_instant at;
+    struct hw_high_risk_list l;
+    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &at, err) < 0 ||
+        hw_ctx_store(ctx, err) < 0 ||
+        hw_high_risk_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &l, err) < 0)
+        return -1;
+    render_high_risk(ctx, &l, fmt);
+    hw_high_risk_free(&l);
+    return 0;
+}
+
 /* Records an action of an episode as done or not needed, once. */
 static int record_action(struct hw_ctx *ctx, struct hw_args *a, int outcome, struct hw_err *err)
 {
@@ -484,6 +589,12 @@ const struct hw_cmd hw_workflow_cmds[] = {
      .summary = "missing now, returned in the last 24 hours with the interview decision, overdue",
      .opts = daily_opts,
      .fn = cmd_daily,
+     .rectype = -1},
+    {.noun = "high-risk",
+     .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
+     .summary = "the weekly high-risk list: high risk now, repeat or persistent, exploitation",
+     .opts = due_opts,
+     .fn = cmd_high_risk,
      .rectype = -1},
     {.noun = "action",
      .verb = "done",

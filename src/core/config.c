@@ -67,6 +67,8 @@ const struct hw_config_key hw_config_keys[] = {
         "BCP guidance 14: team manager updates the record within 5 working days of return"),
     KEY(due_lookback_days, 90, 1, 3660,
         "the due list shows actions of episodes open or returned in this many days"),
+    KEY(high_risk_lookback_days, 90, 1, 3660,
+        "the high-risk list includes children flagged for exploitation missing in this many days"),
     {NULL, 0, 0, 0, 0, NULL},
 };
 

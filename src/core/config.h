@@ -41,7 +41,8 @@ struct hw_config {
     int safe_well_other_hours;      /* 3 */
     int record_update_working_days; /* 5 */
     /* the due list */
-    int due_lookback_days; /* 90: actions of episodes returned longer ago leave the list */
+    int due_lookback_days;       /* 90: actions of episodes returned longer ago leave the list */
+    int high_risk_lookback_days; /* 90: a flagged child with an episode this recent is listed */
 };
 
 struct hw_config_key {

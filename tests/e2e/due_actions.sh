@@ -68,4 +68,13 @@ expect 1 daily --date 2017-04-05 --at "2017-04-05 09:00"
 has "give --date or --at, not both" "$ERR"
 expect 1 daily --format csv
 has "text or json" "$ERR"
+# The high-risk list.
+expect 0 high-risk --at "2017-04-05 09:00"
+has "High-risk list at 2017-04-05 09:00" "$OUT"
+has "C1     Amy Smith  CiC 1  missing_high_risk" "$OUT"
+has "(1 child)" "$OUT"
+expect 0 high-risk --at "2017-04-05 09:00" --format json
+has '"reasons": [' "$OUT"
+has '"missing_high_risk"' "$OUT"
+has '"latest_episode": "E1"' "$OUT"
 done_checks
