@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/hwtime.h"
 #include "core/records.h"
+#include "core/routing.h"
 #include "app/save.h"
 #include "store/store.h"
 
@@ -50,6 +51,11 @@ struct hw_ctx {
     const char *user; /* --user or HOMEWARD_USER; required by commands that write */
     FILE *out;
     struct hw_store *store; /* opened on first use by hw_ctx_store */
+
+    /* Who is told (core/routing.h): the file of --routing or HOMEWARD_ROUTING,
+     * else the defaults (routing_path NULL). */
+    const char *routing_path;
+    struct hw_routing routing;
 };
 
 struct hw_cmd;
@@ -75,7 +81,9 @@ extern const struct hw_cmd hw_import_cmds[];
 extern const struct hw_cmd hw_report_cmds[];
 extern const struct hw_cmd hw_generate_cmds[];
 extern const struct hw_cmd hw_workflow_cmds[];
+extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
+extern const struct hw_cmd hw_outbox_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */
 int hw_cli_main(int argc, char **argv);

@@ -34,6 +34,8 @@ static const struct {
     {"screening", hw_screening_codes},
     {"rhi_criteria", hw_criterion_codes},
     {"actions", hw_action_codes},
+    {"roles", hw_role_codes},
+    {"routing_events", hw_route_event_codes},
     {NULL, NULL},
 };
 

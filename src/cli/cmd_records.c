@@ -13,6 +13,7 @@
 #include "app/assess.h"
 #include "app/check.h"
 #include "app/due.h"
+#include "app/notify.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
 #include "io/record_json.h"
@@ -56,20 +57,36 @@ static int load(struct hw_ctx *ctx, enum hw_rectype t, const char *id, void *rec
     return 0;
 }
 
-/* Checks and stores rec in one transaction. */
-static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, struct hw_err *err)
+/* Checks and stores rec in one transaction, with the notifications a change
+ * of an episode calls for (app/notify.h); before is the stored record (NULL
+ * when new). Returns how many notifications were added, or -1. */
+static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, const void *before,
+                struct hw_err *err)
 {
+    int told = 0;
     if (hw_record_check(hw_rectypes[t].fields, rec, err) < 0)
         return -1;
     if (hw_store_begin(ctx->store, err) < 0)
         return -1;
     struct hw_actor who = hw_ctx_actor(ctx, "cli");
+    struct hw_stamp stamp = {.at = who.at, .user = who.user, .source = who.source};
     if (hw_check_record(ctx->store, &ctx->cfg, t, rec, err) < 0 ||
-        hw_app_save(ctx->store, t, rec, &who, err) < 0 || hw_store_commit(ctx->store, err) < 0) {
+        hw_app_save(ctx->store, t, rec, &who, err) < 0 ||
+        (t == HW_REC_EPISODE &&
+         (told = hw_notify_change(ctx->store, &ctx->routing, before, rec, &stamp, err)) < 0) ||
+        hw_store_commit(ctx->store, err) < 0) {
         hw_store_rollback(ctx->store);
         return -1;
     }
-    return 0;
+    return told;
+}
+
+/* Says where the notifications a save added are. */
+static void print_told(struct hw_ctx *ctx, int told, const char *episode_id)
+{
+    if (told > 0)
+        fprintf(ctx->out, "%d notification%s added: see 'homeward outbox --episode %s'.\n", told,
+                told == 1 ? "" : "s", episode_id);
 }
 
 static void print_line(struct hw_ctx *ctx, const char *fmt, ...)
@@ -100,7 +117,7 @@ static int cmd_add(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args 
     enum hw_rectype t = cmd->rectype;
     const struct hw_rectype_info *ti = &hw_rectypes[t];
     void *rec = record_new(t), *old = record_new(t);
-    int rc = -1;
+    int rc = -1, told;
     struct hw_err why;
 
     if (hw_field_set(&ti->fields[0], rec, a->pos[0], &why) < 0) {
@@ -117,9 +134,10 @@ static int cmd_add(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args 
                 a->pos[0], ti->name);
         goto done;
     }
-    if (save(ctx, t, rec, err) < 0)
+    if ((told = save(ctx, t, rec, NULL, err)) < 0)
         goto done;
     print_line(ctx, "Added %s %s.", ti->name, a->pos[0]);
+    print_told(ctx, told, a->pos[0]);
     rc = 0;
 done:
     record_free(t, rec);
@@ -131,15 +149,19 @@ static int cmd_update(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
                       struct hw_err *err)
 {
     enum hw_rectype t = cmd->rectype;
-    void *rec = record_new(t);
-    int rc = -1;
-    if (hw_ctx_store(ctx, err) < 0 || load(ctx, t, a->pos[0], rec, err) < 0 ||
-        apply_options(t, rec, a, err) < 0 || save(ctx, t, rec, err) < 0)
+    void *rec = record_new(t), *before = record_new(t);
+    int rc = -1, told;
+    if (hw_ctx_store(ctx, err) < 0 || load(ctx, t, a->pos[0], rec, err) < 0)
+        goto done;
+    hw_record_copy(hw_rectypes[t].fields, before, rec);
+    if (apply_options(t, rec, a, err) < 0 || (told = save(ctx, t, rec, before, err)) < 0)
         goto done;
     print_line(ctx, "Updated %s %s.", hw_rectypes[t].name, a->pos[0]);
+    print_told(ctx, told, a->pos[0]);
     rc = 0;
 done:
     record_free(t, rec);
+    record_free(t, before);
     return rc;
 }
 
@@ -623,11 +645,12 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
                       struct hw_err *err)
 {
     (void)cmd;
-    struct hw_episode e;
+    struct hw_episode e, before;
     struct hw_child child;
-    int rc = -1;
+    int rc = -1, told;
     hw_instant at;
     hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_episode_fields, &before);
     hw_record_init(hw_child_fields, &child);
 
     if (hw_arg_time(a, "at", HW_NO_TIME, &at, err) < 0)
@@ -647,10 +670,11 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
                 e.id, when, e.id);
         goto done;
     }
+    hw_record_copy(hw_episode_fields, &before, &e);
     e.returned = at;
     if (hw_arg_field(a, hw_field_find(hw_episode_fields, "found_location"), &e, err) < 0)
         goto done;
-    if (save(ctx, HW_REC_EPISODE, &e, err) < 0)
+    if ((told = save(ctx, HW_REC_EPISODE, &e, &before, err)) < 0)
         goto done;
     struct hw_assessment as;
     if (load(ctx, HW_REC_CHILD, e.child_id, &child, err) < 0 ||
@@ -667,9 +691,11 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
         if (as.rhi.criteria & c->value)
             fprintf(ctx->out, "%s%s", c == hw_criterion_codes ? " - " : " ", c->code);
     fprintf(ctx->out, "%s%s\n", *due ? "; due by " : "", due);
+    print_told(ctx, told, e.id);
     rc = 0;
 done:
     hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_episode_fields, &before);
     hw_record_clear(hw_child_fields, &child);
     return rc;
 }
@@ -704,7 +730,7 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete, 
         if (!iv.outcome)
             iv.outcome = HW_OUT_PENDING;
     }
-    if (save(ctx, HW_REC_INTERVIEW, &iv, err) < 0)
+    if (save(ctx, HW_REC_INTERVIEW, &iv, NULL, err) < 0)
         goto done;
     char when[HW_LOCAL_LEN];
     hw_format_local(at, when);

@@ -1,6 +1,7 @@
 /* cmd_workflow.c - the missing team's daily work: what is due, and
  * recording actions as done or not needed. */
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "app/daily.h"
 #include "app/due.h"
 #include "app/highrisk.h"
+#include "app/weekly.h"
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "io/csv_write.h"
@@ -455,6 +457,112 @@ static int cmd_high_risk(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw
     return 0;
 }
 
+/* ---- the weekly list ---- */
+
+static const struct {
+    const char *name;
+    size_t offset;
+} weekly_columns[] = {
+#define COL(member)                                                                                \
+    {                                                                                              \
+#member, offsetof(struct hw_weekly_team, member)                                           \
+    }
+    COL(returned),    COL(rhi_required),   COL(rhi_in_time),       COL(rhi_late),
+    COL(rhi_closed),  COL(rhi_needed),     COL(completed_in_week), COL(update_on_time),
+    COL(update_late), COL(update_overdue), COL(update_not_due),
+#undef COL
+};
+#define WEEKLY_COLS (sizeof weekly_columns / sizeof weekly_columns[0])
+
+static long weekly_value(const struct hw_weekly_team *t, size_t col)
+{
+    return *(const long *)((const char *)t + weekly_columns[col].offset);
+}
+
+static void render_weekly(struct hw_ctx *ctx, const struct hw_weekly *w, int fmt)
+{
+    struct hw_buf out = {0};
+    struct hw_weekly_team total = {0};
+    for (size_t i = 0; i < w->len; i++)
+        for (size_t c = 0; c < WEEKLY_COLS; c++)
+            *(long *)((char *)&total + weekly_columns[c].offset) += weekly_value(&w->teams[i], c);
+    if (fmt == HW_FMT_JSON) {
+        json_t *teams = json_array();
+        for (size_t i = 0; i <= w->len; i++) {
+            const struct hw_weekly_team *t = i < w->len ? &w->teams[i] : &total;
+            json_t *o = json_object();
+            json_object_set_new(o, "team",
+                                i == w->len ? json_string("All teams")
+                                : t->team   ? json_string(t->team)
+                                            : json_null());
+            for (size_t c = 0; c < WEEKLY_COLS; c++)
+                json_object_set_new(o, weekly_columns[c].name, json_integer(weekly_value(t, c)));
+            json_array_append_new(teams, o);
+        }
+        json_t *root = json_object();
+        json_object_set_new(root, "from", hw_time_json(w->from));
+        json_object_set_new(root, "to", hw_time_json(w->to));
+        json_object_set_new(root, "as_at", hw_time_json(w->as_at));
+        json_object_set_new(root, "teams", teams);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        hw_buf_printf(&out, "%s\n", text);
+        free(text);
+        json_decref(root);
+    } else {
+        const char *header[WEEKLY_COLS + 1] = {"team"};
+        for (size_t c = 0; c < WEEKLY_COLS; c++)
+            header[c + 1] = weekly_columns[c].name;
+        struct hw_table t;
+        hw_table_init(&t, WEEKLY_COLS + 1, header);
+        for (size_t i = 0; i <= w->len; i++) {
+            const struct hw_weekly_team *row = i < w->len ? &w->teams[i] : &total;
+            char num[WEEKLY_COLS][24];
+            const char *cells[WEEKLY_COLS + 1];
+            cells[0] = i == w->len ? "All teams" : row->team ? row->team : "(no team)";
+            for (size_t c = 0; c < WEEKLY_COLS; c++) {
+                snprintf(num[c], sizeof num[c], "%ld", weekly_value(row, c));
+                cells[c + 1] = num[c];
+            }
+            hw_table_add(&t, cells);
+        }
+        if (fmt == HW_FMT_CSV) {
+            hw_table_csv(&t, &out);
+        } else {
+            char from[HW_DATE_LEN], to[HW_DATE_LEN], as_at[HW_LOCAL_LEN];
+            hw_format_date(hw_london_date(w->from), from);
+            hw_format_date(hw_london_date(w->to) - 1, to);
+            hw_format_local(w->as_at, as_at);
+            hw_buf_printf(&out,
+                          "Return interviews and record updates, week of %s to %s (as at %s)\n\n",
+                          from, to, as_at);
+            hw_table_text(&t, &out);
+        }
+        hw_table_free(&t);
+    }
+    hw_out(ctx, out.data, out.len);
+    hw_buf_free(&out);
+}
+
+static int cmd_weekly(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                      struct hw_err *err)
+{
+    (void)cmd;
+    int fmt;
+    hw_date day = hw_london_date(ctx->now);
+    const char *v = hw_arg(a, "week-of");
+    struct hw_weekly w;
+    if (hw_arg_format(a, &fmt, err) < 0)
+        return -1;
+    if (v && hw_parse_date(v, &day) < 0)
+        return hw_fail(err, HW_EINPUT, "--week-of: '%s': expected a date as YYYY-MM-DD", v);
+    if (hw_ctx_store(ctx, err) < 0 ||
+        hw_weekly_build(ctx->store, &ctx->cfg, day, ctx->now, &w, err) < 0)
+        return -1;
+    render_weekly(ctx, &w, fmt);
+    hw_weekly_free(&w);
+    return 0;
+}
+
 /* Records an action of an episode as done or not needed, once. */
 static int record_action(struct hw_ctx *ctx, struct hw_args *a, int outcome, struct hw_err *err)
 {
@@ -570,6 +678,12 @@ static const struct hw_opt daily_opts[] = {
     {NULL, NULL, NULL},
 };
 
+static const struct hw_opt weekly_opts[] = {
+    {"week-of", "DATE", "the week (Monday to Sunday) containing this date (default: this week)"},
+    {"format", "FMT", "text (default), csv or json"},
+    {NULL, NULL, NULL},
+};
+
 static const struct hw_opt action_opts[] = {
     {"seq", "N", "which one of a recurring action (default 1)"},
     {"at", "TIME", "when it was done or decided (default: now)"},
@@ -589,6 +703,13 @@ const struct hw_cmd hw_workflow_cmds[] = {
      .summary = "missing now, returned in the last 24 hours with the interview decision, overdue",
      .opts = daily_opts,
      .fn = cmd_daily,
+     .rectype = -1},
+    {.noun = "weekly",
+     .usage = "[--week-of DATE] [--format text|csv|json]",
+     .summary = "per team: interviews done in time, late or still needed; records updated in 5 "
+                "working days",
+     .opts = weekly_opts,
+     .fn = cmd_weekly,
      .rectype = -1},
     {.noun = "high-risk",
      .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",

@@ -11,13 +11,14 @@
 #define HW_VERSION "0.1.0"
 
 static const struct hw_cmd *const tables[] = {
-    hw_record_cmds,   hw_workflow_cmds, hw_import_cmds, hw_report_cmds,
-    hw_generate_cmds, hw_misc_cmds,     NULL,
+    hw_record_cmds, hw_workflow_cmds, hw_import_cmds, hw_report_cmds, hw_generate_cmds,
+    hw_misc_cmds,   hw_groups_cmds,   hw_outbox_cmds, NULL,
 };
 
 static const struct hw_opt global_opts[] = {
     {"db", "PATH", "the database (default: $HOMEWARD_DB, else homeward.db)"},
     {"config", "FILE", "rule thresholds (default: $HOMEWARD_CONFIG, else the guidance's)"},
+    {"routing", "FILE", "who is told (default: $HOMEWARD_ROUTING, else the guidance's)"},
     {"now", "TIME", "act as if it were this local time (default: $HOMEWARD_NOW, else the clock)"},
     {"user", "NAME", "who is making changes, for the history (default: $HOMEWARD_USER)"},
     {"help", NULL, "show this help"},
@@ -36,10 +37,10 @@ static void print_opts(FILE *f, const struct hw_opt *opts)
 
 static void print_overview(FILE *f)
 {
-    fprintf(f,
-            "homeward - children missing from home or care, and their return interviews\n\n"
-            "Usage: homeward [--db PATH] [--config FILE] [--now TIME] [--user NAME] COMMAND ...\n\n"
-            "Commands:\n");
+    fprintf(f, "homeward - children missing from home or care, and their return interviews\n\n"
+               "Usage: homeward [--db PATH] [--config FILE] [--routing FILE] [--now TIME]\n"
+               "                [--user NAME] COMMAND ...\n\n"
+               "Commands:\n");
     for (int t = 0; tables[t]; t++)
         for (const struct hw_cmd *c = tables[t]; c->noun; c++) {
             char left[64];
@@ -137,22 +138,41 @@ void hw_out(struct hw_ctx *ctx, const char *s, size_t n)
     fwrite(s, 1, n, ctx->out);
 }
 
-static int read_config(struct hw_ctx *ctx, struct hw_err *err)
+/* Reads a whole settings file (what: for messages) of at most 1 MiB into text. */
+static int read_text(const char *path, const char *what, struct hw_buf *text, struct hw_err *err)
 {
-    hw_config_defaults(&ctx->cfg);
-    if (ctx->config_path == NULL)
-        return 0;
-    FILE *f = fopen(ctx->config_path, "rb");
+    FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return hw_fail(err, HW_EINPUT, "cannot read configuration %s: %s", ctx->config_path,
-                       strerror(errno));
-    struct hw_buf text = {0};
+        return hw_fail(err, HW_EINPUT, "cannot read %s %s: %s", what, path, strerror(errno));
     char chunk[4096];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text.len < 1 << 20)
-        hw_buf_append(&text, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text->len <= 1 << 20)
+        hw_buf_append(text, chunk, n);
+    bool failed = ferror(f) != 0;
     fclose(f);
-    int rc = hw_config_parse(&ctx->cfg, text.data ? text.data : "", ctx->config_path, err);
+    if (failed)
+        return hw_fail(err, HW_EINPUT, "cannot read %s %s", what, path);
+    if (text->len > 1 << 20)
+        return hw_fail(err, HW_EINPUT, "%s %s is larger than 1 MiB", what, path);
+    return 0;
+}
+
+/* The rule thresholds and the routing table: the defaults, or the files given. */
+static int read_settings(struct hw_ctx *ctx, struct hw_err *err)
+{
+    struct hw_buf text = {0};
+    int rc = 0;
+    hw_config_defaults(&ctx->cfg);
+    hw_routing_defaults(&ctx->routing);
+    if (ctx->config_path)
+        rc = read_text(ctx->config_path, "configuration", &text, err);
+    if (rc == 0 && ctx->config_path)
+        rc = hw_config_parse(&ctx->cfg, text.data ? text.data : "", ctx->config_path, err);
+    hw_buf_reset(&text);
+    if (rc == 0 && ctx->routing_path)
+        rc = read_text(ctx->routing_path, "routing", &text, err);
+    if (rc == 0 && ctx->routing_path)
+        rc = hw_routing_parse(text.data ? text.data : "", ctx->routing_path, &ctx->routing, err);
     hw_buf_free(&text);
     return rc;
 }
@@ -170,6 +190,10 @@ static int setup(struct hw_ctx *ctx, struct hw_args *g, struct hw_err *err)
         ctx->config_path = getenv("HOMEWARD_CONFIG");
     if (ctx->config_path && !*ctx->config_path)
         ctx->config_path = NULL;
+    if (!(ctx->routing_path = hw_arg(g, "routing")))
+        ctx->routing_path = getenv("HOMEWARD_ROUTING");
+    if (ctx->routing_path && !*ctx->routing_path)
+        ctx->routing_path = NULL;
     ctx->user = hw_arg(g, "user");
     if (!ctx->user)
         ctx->user = getenv("HOMEWARD_USER");
@@ -184,7 +208,7 @@ static int setup(struct hw_ctx *ctx, struct hw_args *g, struct hw_err *err)
             return hw_fail(err, HW_EINPUT, "--now: '%s': %s", now,
                            why ? why : "expected YYYY-MM-DD HH:MM");
     }
-    return read_config(ctx, err);
+    return read_settings(ctx, err);
 }
 
 static int status_of(const struct hw_err *err)

@@ -95,6 +95,27 @@ const char *const hw_migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'a recorded action is never changed'); END;"
     "CREATE TRIGGER actions_kept_d BEFORE DELETE ON actions"
     "  BEGIN SELECT RAISE(ABORT, 'a recorded action is never changed'); END;",
+
+    /* 4: the outbox: one row per person or body told of an event of an
+     * episode (core/routing.h). Rows are never deleted or changed, except
+     * that the acknowledgement is set once. */
+    "CREATE TABLE outbox ("
+    "  notification_id INTEGER PRIMARY KEY,"
+    "  episode_id TEXT NOT NULL REFERENCES episodes(episode_id),"
+    "  child_id TEXT NOT NULL, event TEXT NOT NULL, role TEXT NOT NULL, recipient TEXT,"
+    "  reason TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,"
+    "  acknowledged_at INTEGER, acknowledged_by TEXT,"
+    "  CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL)));"
+    "CREATE INDEX outbox_acknowledged ON outbox(acknowledged_at);"
+    "CREATE INDEX outbox_episode ON outbox(episode_id);"
+    "CREATE TRIGGER outbox_kept_d BEFORE DELETE ON outbox"
+    "  BEGIN SELECT RAISE(ABORT, 'notifications are never deleted'); END;"
+    "CREATE TRIGGER outbox_kept_u BEFORE UPDATE OF notification_id, episode_id, child_id, event,"
+    "  role, recipient, reason, created_at, created_by ON outbox"
+    "  BEGIN SELECT RAISE(ABORT, 'a notification is never changed'); END;"
+    "CREATE TRIGGER outbox_ack_once BEFORE UPDATE OF acknowledged_at, acknowledged_by ON outbox"
+    "  WHEN OLD.acknowledged_at IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'a notification is acknowledged once'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

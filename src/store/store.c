@@ -100,8 +100,32 @@ int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant
     return s->ops->missing_starts(s, child_id, out, n, err);
 }
 
+int hw_store_episode_links(struct hw_store *s, const char *child_id, hw_instant from, hw_instant to,
+                           hw_link_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->episode_links(s, child_id, from, to, cb, ctx, err);
+}
+
 int hw_store_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
                            void *ctx, struct hw_err *err)
 {
     return s->ops->episode_facts(s, from, to, cb, ctx, err);
+}
+
+int hw_store_add_notification(struct hw_store *s, const struct hw_notification *n, long long *id,
+                              struct hw_err *err)
+{
+    return s->ops->add_notification(s, n, id, err);
+}
+
+int hw_store_list_notifications(struct hw_store *s, const struct hw_outbox_filter *f,
+                                hw_notification_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->list_notifications(s, f, cb, ctx, err);
+}
+
+int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, const char *user,
+                              bool *known, struct hw_err *err)
+{
+    return s->ops->ack_notification(s, id, at, user, known, err);
 }

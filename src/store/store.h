@@ -74,6 +74,31 @@ struct hw_action_record {
 };
 typedef int (*hw_action_cb)(void *ctx, const struct hw_action_record *a);
 
+/* A notification in the outbox: someone who must be told of an event of an
+ * episode (core/routing.h, app/notify.h). Kept for good; only its
+ * acknowledgement is set, once. */
+struct hw_notification {
+    long long id; /* set by the store, ascending */
+    const char *episode_id, *child_id;
+    int event;             /* enum hw_route_event */
+    int role;              /* enum hw_role */
+    const char *recipient; /* the named person or council; NULL when not known */
+    const char *reason;
+    hw_instant created_at;
+    const char *created_by;
+    hw_instant acknowledged_at; /* HW_NO_TIME until acknowledged */
+    const char *acknowledged_by;
+};
+typedef int (*hw_notification_cb)(void *ctx, const struct hw_notification *n);
+
+/* Which notifications a listing returns; zero-initialise for all. */
+struct hw_outbox_filter {
+    bool unacknowledged; /* only those not yet acknowledged */
+    long long id;        /* only this one; 0 = any */
+    const char *episode_id;
+    int role; /* enum hw_role; 0 = any */
+};
+
 /* What the monthly measures need of one missing episode. */
 struct hw_episode_fact {
     hw_instant last_seen;
@@ -84,6 +109,18 @@ struct hw_episode_fact {
     bool done;           /* an interview covering it was completed */
 };
 typedef void (*hw_fact_cb)(void *ctx, const struct hw_episode_fact *f);
+
+/* One child an episode names as someone the episode's child went missing
+ * with (a row of the episode's with_children). */
+struct hw_episode_link {
+    const char *episode_id;
+    const char *child_id; /* the episode's child */
+    const char *with_id;  /* the child named: may not be a recorded child */
+    hw_instant last_seen;
+    const char *found_location; /* NULL when not recorded */
+};
+/* As hw_record_cb: the link is borrowed; non-zero stops the listing. */
+typedef int (*hw_link_cb)(void *ctx, const struct hw_episode_link *l);
 
 struct hw_store_ops {
     const char *backend;
@@ -109,8 +146,16 @@ struct hw_store_ops {
                         struct hw_err *err);
     int (*missing_starts)(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
                           struct hw_err *err);
+    int (*episode_links)(struct hw_store *s, const char *child_id, hw_instant from, hw_instant to,
+                         hw_link_cb cb, void *ctx, struct hw_err *err);
     int (*episode_facts)(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
                          void *ctx, struct hw_err *err);
+    int (*add_notification)(struct hw_store *s, const struct hw_notification *n, long long *id,
+                            struct hw_err *err);
+    int (*list_notifications)(struct hw_store *s, const struct hw_outbox_filter *f,
+                              hw_notification_cb cb, void *ctx, struct hw_err *err);
+    int (*ack_notification)(struct hw_store *s, long long id, hw_instant at, const char *user,
+                            bool *known, struct hw_err *err);
     int (*schema_version)(struct hw_store *s);
 };
 
@@ -173,8 +218,30 @@ int hw_store_list_actions(struct hw_store *s, const char *episode_id, hw_action_
  * owned by the caller (free()). */
 int hw_store_missing_starts(struct hw_store *s, const char *child_id, hw_instant **out, size_t *n,
                             struct hw_err *err);
+/* The links of episodes (of any kind) last seen in [from, to) (0: no bound),
+ * one per child an episode names, ordered by last seen, episode ID, then the
+ * child named, so one episode's links are adjacent. With child_id (NULL:
+ * every episode), only the episodes the child is part of: the child's own
+ * that name others, and other children's that name the child (with all of
+ * their links, so the others named alongside the child are listed too). */
+int hw_store_episode_links(struct hw_store *s, const char *child_id, hw_instant from, hw_instant to,
+                           hw_link_cb cb, void *ctx, struct hw_err *err);
 /* One fact per missing episode last seen in [from, to), in last-seen order. */
 int hw_store_episode_facts(struct hw_store *s, hw_instant from, hw_instant to, hw_fact_cb cb,
                            void *ctx, struct hw_err *err);
+
+/* Adds a notification to the outbox (n->id and the acknowledgement are
+ * ignored); *id (may be NULL) is set to its number. */
+int hw_store_add_notification(struct hw_store *s, const struct hw_notification *n, long long *id,
+                              struct hw_err *err);
+/* The notifications the filter selects, oldest first. */
+int hw_store_list_notifications(struct hw_store *s, const struct hw_outbox_filter *f,
+                                hw_notification_cb cb, void *ctx, struct hw_err *err);
+/* Acknowledges notification id as seen by user at a time. Returns 1 when
+ * acknowledged now; 0 when nothing changed, with *known (may be NULL) false
+ * when there is no such notification and true when it was already
+ * acknowledged (the first acknowledgement stands); -1 on failure. */
+int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, const char *user,
+                              bool *known, struct hw_err *err);
 
 #endif

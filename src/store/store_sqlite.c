@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/routing.h"
 #include "core/rules.h"
 #include "store/migrations.h"
 
@@ -36,6 +37,7 @@ struct sqlite_store {
     sqlite3_stmt *missing_starts;
     sqlite3_stmt *add_change, *list_changes;
     sqlite3_stmt *add_action, *list_actions;
+    sqlite3_stmt *add_notification, *ack_notification, *notification_known; /* on first use */
     sqlite3_stmt *created[HW_REC_COUNT]; /* who created a record */
     struct {
         uint64_t mask;
@@ -303,6 +305,9 @@ static void sqlite_close(struct hw_store *s)
     sqlite3_finalize(st->add_change);
     sqlite3_finalize(st->add_action);
     sqlite3_finalize(st->list_actions);
+    sqlite3_finalize(st->add_notification);
+    sqlite3_finalize(st->ack_notification);
+    sqlite3_finalize(st->notification_known);
     for (int t = 0; t < HW_REC_COUNT; t++)
         sqlite3_finalize(st->created[t]);
     sqlite3_finalize(st->list_changes);
@@ -859,6 +864,183 @@ static int sqlite_episode_facts(struct hw_store *s, hw_instant from, hw_instant 
     return 0;
 }
 
+static int sqlite_episode_links(struct hw_store *s, const char *child_id, hw_instant from,
+                                hw_instant to, hw_link_cb cb, void *ctx, struct hw_err *err)
+{
+    /* The child's episodes by episodes_child, those naming the child by
+     * episode_with_child; every episode by episodes_last_seen. */
+    static const char all_sql[] =
+        "SELECT e.episode_id, e.child_id, w.child_id, e.last_seen, e.found_location"
+        "  FROM episodes e JOIN episode_with w ON w.episode_id = e.episode_id"
+        " WHERE e.last_seen >= ?2 AND e.last_seen < ?3"
+        " ORDER BY e.last_seen, e.episode_id, w.child_id";
+    static const char child_sql[] =
+        "SELECT e.episode_id, e.child_id, w.child_id, e.last_seen, e.found_location"
+        "  FROM episodes e JOIN episode_with w ON w.episode_id = e.episode_id"
+        " WHERE e.episode_id IN (SELECT episode_id FROM episodes WHERE child_id = ?1"
+        "                        UNION SELECT episode_id FROM episode_with WHERE child_id = ?1)"
+        "   AND e.last_seen >= ?2 AND e.last_seen < ?3"
+        " ORDER BY e.last_seen, e.episode_id, w.child_id";
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(st->db, child_id ? child_sql : all_sql, -1, &stmt, NULL) != SQLITE_OK)
+        return db_fail(st, err, "reading who children went missing with");
+    if (child_id)
+        sqlite3_bind_text(stmt, 1, child_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, from ? from : INT64_MIN);
+    sqlite3_bind_int64(stmt, 3, to ? to : INT64_MAX);
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_episode_link l = {
+            .episode_id = (const char *)sqlite3_column_text(stmt, 0),
+            .child_id = (const char *)sqlite3_column_text(stmt, 1),
+            .with_id = (const char *)sqlite3_column_text(stmt, 2),
+            .last_seen = sqlite3_column_int64(stmt, 3),
+            .found_location = (const char *)sqlite3_column_text(stmt, 4),
+        };
+        if (cb(ctx, &l) != 0)
+            break;
+    }
+    int rc = 0;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading who children went missing with");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- the outbox ---- */
+
+/* *stmt, prepared on first use. */
+static int prepared(struct sqlite_store *st, sqlite3_stmt **stmt, const char *sql,
+                    struct hw_err *err)
+{
+    return *stmt ? 0 : prepare(st, sql, stmt, err);
+}
+
+static int sqlite_add_notification(struct hw_store *s, const struct hw_notification *n,
+                                   long long *id, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->add_notification,
+                 "INSERT INTO outbox(episode_id, child_id, event, role, recipient, reason, "
+                 "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->add_notification;
+    sqlite3_bind_text(stmt, 1, n->episode_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, n->child_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, hw_code_name(hw_route_event_codes, n->event), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, hw_code_name(hw_role_codes, n->role), -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 5, n->recipient);
+    sqlite3_bind_text(stmt, 6, n->reason, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 7, n->created_at);
+    sqlite3_bind_text(stmt, 8, n->created_by, -1, SQLITE_STATIC);
+    if (step_done(st, stmt, err, "adding a notification") < 0)
+        return -1;
+    if (id)
+        *id = (long long)sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+static int sqlite_list_notifications(struct hw_store *s, const struct hw_outbox_filter *f,
+                                     hw_notification_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    struct hw_buf sql = {0};
+    sqlite3_stmt *stmt;
+    int slot = -1, rc = -1, step;
+
+    hw_buf_puts(&sql, "SELECT notification_id, episode_id, child_id, event, role, recipient, "
+                      "reason, created_at, created_by, acknowledged_at, acknowledged_by "
+                      "FROM outbox WHERE 1");
+    if (f->unacknowledged)
+        hw_buf_puts(&sql, " AND acknowledged_at IS NULL");
+    if (f->id)
+        hw_buf_puts(&sql, " AND notification_id = ?1");
+    if (f->episode_id)
+        hw_buf_puts(&sql, " AND episode_id = ?2");
+    if (f->role)
+        hw_buf_puts(&sql, " AND role = ?3");
+    hw_buf_puts(&sql, " ORDER BY notification_id");
+    if ((stmt = list_statement(st, sql.data, &slot, err)) == NULL)
+        goto done;
+    if (f->id)
+        sqlite3_bind_int64(stmt, 1, f->id);
+    if (f->episode_id)
+        sqlite3_bind_text(stmt, 2, f->episode_id, -1, SQLITE_STATIC);
+    if (f->role)
+        sqlite3_bind_text(stmt, 3, hw_code_name(hw_role_codes, f->role), -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *event = (const char *)sqlite3_column_text(stmt, 3);
+        const char *role = (const char *)sqlite3_column_text(stmt, 4);
+        struct hw_notification n = {
+            .id = sqlite3_column_int64(stmt, 0),
+            .episode_id = (const char *)sqlite3_column_text(stmt, 1),
+            .child_id = (const char *)sqlite3_column_text(stmt, 2),
+            .event = hw_code_parse(hw_route_event_codes, event),
+            .role = hw_code_parse(hw_role_codes, role),
+            .recipient = (const char *)sqlite3_column_text(stmt, 5),
+            .reason = (const char *)sqlite3_column_text(stmt, 6),
+            .created_at = sqlite3_column_int64(stmt, 7),
+            .created_by = (const char *)sqlite3_column_text(stmt, 8),
+            .acknowledged_at = sqlite3_column_type(stmt, 9) == SQLITE_NULL
+                                   ? HW_NO_TIME
+                                   : sqlite3_column_int64(stmt, 9),
+            .acknowledged_by = (const char *)sqlite3_column_text(stmt, 10),
+        };
+        if (n.event <= 0 || n.role <= 0) {
+            hw_fail(err, HW_EINTERNAL, "database %s: notification %lld has an unknown %s '%.40s'",
+                    st->path, n.id, n.event <= 0 ? "event" : "role", n.event <= 0 ? event : role);
+            goto done;
+        }
+        if (cb(ctx, &n) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        db_fail(st, err, "reading the outbox");
+        goto done;
+    }
+    rc = 0;
+done:
+    list_statement_done(st, stmt, slot);
+    hw_buf_free(&sql);
+    return rc;
+}
+
+static int sqlite_ack_notification(struct hw_store *s, long long id, hw_instant at,
+                                   const char *user, bool *known, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->ack_notification,
+                 "UPDATE outbox SET acknowledged_at = ?2, acknowledged_by = ?3 "
+                 "WHERE notification_id = ?1 AND acknowledged_at IS NULL",
+                 err) < 0 ||
+        prepared(st, &st->notification_known, "SELECT 1 FROM outbox WHERE notification_id = ?1",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->ack_notification;
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, at);
+    sqlite3_bind_text(stmt, 3, user, -1, SQLITE_STATIC);
+    if (step_done(st, stmt, err, "acknowledging a notification") < 0)
+        return -1;
+    if (sqlite3_changes(st->db) > 0) {
+        if (known)
+            *known = true;
+        return 1;
+    }
+    stmt = st->notification_known;
+    sqlite3_bind_int64(stmt, 1, id);
+    int step = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading the outbox");
+    if (known)
+        *known = step == SQLITE_ROW;
+    return 0;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -875,6 +1057,10 @@ static const struct hw_store_ops sqlite_ops = {
     .add_action = sqlite_add_action,
     .list_actions = sqlite_list_actions,
     .missing_starts = sqlite_missing_starts,
+    .episode_links = sqlite_episode_links,
     .episode_facts = sqlite_episode_facts,
+    .add_notification = sqlite_add_notification,
+    .list_notifications = sqlite_list_notifications,
+    .ack_notification = sqlite_ack_notification,
     .schema_version = sqlite_schema_version,
 };

@@ -77,4 +77,15 @@ expect 0 high-risk --at "2017-04-05 09:00" --format json
 has '"reasons": [' "$OUT"
 has '"missing_high_risk"' "$OUT"
 has '"latest_episode": "E1"' "$OUT"
+# The weekly list: E2 came back on Tuesday 4 April; its interview was at
+# professional judgement, so none is counted as required.
+expect 0 --now "2017-04-12 09:00" weekly --week-of 2017-04-05
+has "week of 2017-04-03 to 2017-04-09 (as at 2017-04-10 00:00)" "$OUT"
+has "Assessment" "$OUT"
+has "All teams" "$OUT"
+expect 0 --now "2017-04-12 09:00" weekly --week-of 2017-04-05 --format csv
+has "team,returned,rhi_required,rhi_in_time,rhi_late,rhi_closed,rhi_needed,completed_in_week,update_on_time,update_late,update_overdue,update_not_due" "$OUT"
+has "Assessment,1,0,0,0,0,0,0,0,0,0,1" "$OUT"
+expect 1 weekly --week-of 2017-02-30
+has "--week-of: '2017-02-30'" "$ERR"
 done_checks

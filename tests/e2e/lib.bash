@@ -5,7 +5,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export HOMEWARD_DB="$WORK/test.db"
-unset HOMEWARD_CONFIG HOMEWARD_NOW
+unset HOMEWARD_CONFIG HOMEWARD_NOW HOMEWARD_ROUTING
 export HOMEWARD_USER=e2e
 checks=0
 

@@ -225,7 +225,7 @@ static void test_new_database(void **state)
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
     assert_string_equal(
-        v, "actions,changes,children,episode_with,episodes,interview_episodes,interviews");
+        v, "actions,changes,children,episode_with,episodes,interview_episodes,interviews,outbox");
 }
 
 /* Foreign keys are enforced on the store's connection. */
