@@ -21,11 +21,19 @@ struct hw_assessment {
     size_t n_actions;
 };
 
-/* The same with the child's missing-episode starts already at hand (any
- * order): no storage needed. */
+/* The same with the child's missing-episode starts (any order) and the
+ * episode's risk history (NULL/0: its current risk throughout) at hand: no
+ * storage needed. */
 void hw_assess_with_history(const struct hw_config *cfg, const struct hw_child *child,
                             const struct hw_episode *e, const hw_instant *starts, size_t n,
-                            hw_instant now, struct hw_assessment *out);
+                            const struct hw_risk_change *risks, size_t n_risks, hw_instant now,
+                            struct hw_assessment *out);
+
+/* An episode's risk levels over time, from its history of changes: the
+ * first level from last seen, then each change at the time it was recorded.
+ * *out (owned, free()) is NULL and *n 0 when the risk never changed. */
+int hw_risk_history(struct hw_store *s, const struct hw_episode *e, struct hw_risk_change **out,
+                    size_t *n, struct hw_err *err);
 
 /* child must be the episode's child. Returns 0, or -1 on a storage fault. */
 int hw_assess_episode(struct hw_store *s, const struct hw_config *cfg, const struct hw_child *child,

@@ -92,7 +92,7 @@ static int one_episode(void *ctx, const void *rec)
         return 0;
     struct hw_daily_row *r = add_row(&b->out->returned, e, &ce->child);
     struct hw_assessment as;
-    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, b->at, &as);
+    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, NULL, 0, b->at, &as);
     r->rhi = as.rhi;
     struct hw_filter covering = {.episode_id = e->id};
     b->interview = 0;

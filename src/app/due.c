@@ -106,7 +106,17 @@ static int one_episode(void *ctx, const void *rec)
         return 0;
 
     struct hw_assessment as;
-    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, b->q->now, &as);
+    /* The schedule follows the episode's risk over time (the interview
+     * decision alone, in daily and weekly, does not depend on it). */
+    struct hw_risk_change *risks = NULL;
+    size_t n_risks = 0;
+    if (hw_risk_history(b->store, e, &risks, &n_risks, b->err) < 0) {
+        b->rc = -1;
+        return 1;
+    }
+    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, risks, n_risks, b->q->now,
+                           &as);
+    free(risks);
     if (as.n_actions == 0)
         return 0;
 

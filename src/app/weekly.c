@@ -101,7 +101,7 @@ static int one_episode(void *ctx, const void *rec)
 
     t->returned++;
     struct hw_assessment as;
-    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, w->as_at, &as);
+    hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, NULL, 0, w->as_at, &as);
     if (as.rhi.verdict == HW_RHI_REQUIRED) {
         t->rhi_required++;
         if (b->first_completed != HW_NO_TIME) {

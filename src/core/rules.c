@@ -218,6 +218,54 @@ static void series(struct schedule *s, int kind, hw_instant first, int interval_
     }
 }
 
+/* The risk level in force at t. */
+static int risk_at(const struct hw_escalation_input *in, hw_instant t)
+{
+    if (in->risk_history_len == 0)
+        return in->risk;
+    int risk = in->risk_history[0].risk;
+    for (size_t i = 1; i < in->risk_history_len && in->risk_history[i].at <= t; i++)
+        risk = in->risk_history[i].risk;
+    return risk;
+}
+
+/* The first instant, from last seen, at which the level was at least
+ * `level`; HW_NO_TIME when it never was. */
+static hw_instant first_at_least(const struct hw_escalation_input *in, int level)
+{
+    if (in->risk_history_len == 0)
+        return in->risk >= level ? in->last_seen : HW_NO_TIME;
+    if (in->risk_history[0].risk >= level)
+        return in->last_seen;
+    for (size_t i = 1; i < in->risk_history_len; i++)
+        if (in->risk_history[i].risk >= level)
+            return in->risk_history[i].at > in->last_seen ? in->risk_history[i].at : in->last_seen;
+    return HW_NO_TIME;
+}
+
+/* Medium-risk actions apply while the level in force when each falls due is
+ * medium. */
+static void medium_one_off(struct schedule *s, const struct hw_escalation_input *in, int kind,
+                           hw_instant due)
+{
+    if (risk_at(in, due) == HW_RISK_MEDIUM)
+        one_off(s, kind, due);
+}
+
+static void medium_series(struct schedule *s, const struct hw_escalation_input *in, int kind,
+                          hw_instant first, int interval_hours)
+{
+    hw_instant step = (hw_instant)interval_hours * HW_HOUR;
+    hw_instant due = first;
+    for (int seq = 1; seq <= SERIES_MAX && step > 0; seq++, due += step) {
+        bool past = due <= s->end;
+        if (risk_at(in, due) == HW_RISK_MEDIUM && !add(s, kind, seq, due, s->missing || past))
+            return;
+        if (!past)
+            return;
+    }
+}
+
 size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escalation_input *in,
                               hw_instant now, struct hw_action_due *out, size_t max)
 {
@@ -230,29 +278,34 @@ size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escal
     if (s.end == HW_NO_TIME)
         return 0;
 
-    if (in->risk == HW_RISK_HIGH) {
-        one_off(&s, HW_ACT_STRATEGY_DISCUSSION, ls + cfg->high_strategy_hours * HW_HOUR);
-        one_off(&s, HW_ACT_NEED_TO_KNOW, ls + cfg->high_ntk_hours * HW_HOUR);
-        series(&s, HW_ACT_REVIEW_STRATEGY, ls + cfg->high_review_first_hours * HW_HOUR,
+    /* High risk: from the moment the episode was high, until found. */
+    hw_instant high = first_at_least(in, HW_RISK_HIGH);
+    if (high != HW_NO_TIME && high <= s.end) {
+        one_off(&s, HW_ACT_STRATEGY_DISCUSSION, high + cfg->high_strategy_hours * HW_HOUR);
+        one_off(&s, HW_ACT_NEED_TO_KNOW, high + cfg->high_ntk_hours * HW_HOUR);
+        series(&s, HW_ACT_REVIEW_STRATEGY, high + cfg->high_review_first_hours * HW_HOUR,
                cfg->high_review_interval_hours);
-    } else if (in->risk == HW_RISK_MEDIUM) {
-        hw_instant meeting = ls + cfg->medium_meeting_hours * HW_HOUR;
-        one_off(&s, HW_ACT_NEED_TO_KNOW, ls + cfg->medium_ntk_hours * HW_HOUR);
-        one_off(&s, HW_ACT_RISK_MEETING, meeting);
-        series(&s, HW_ACT_RISK_MEETING_REVIEW,
-               meeting + cfg->medium_review_interval_hours * HW_HOUR,
-               cfg->medium_review_interval_hours);
     }
+    /* Medium risk: missing time counts from last seen. */
+    hw_instant meeting = ls + cfg->medium_meeting_hours * HW_HOUR;
+    medium_one_off(&s, in, HW_ACT_NEED_TO_KNOW, ls + cfg->medium_ntk_hours * HW_HOUR);
+    medium_one_off(&s, in, HW_ACT_RISK_MEETING, meeting);
+    medium_series(&s, in, HW_ACT_RISK_MEETING_REVIEW,
+                  meeting + cfg->medium_review_interval_hours * HW_HOUR,
+                  cfg->medium_review_interval_hours);
+
     one_off(&s, HW_ACT_STRATEGY_MEETING_3D, ls + cfg->long_missing_strategy_hours * HW_HOUR);
-    if (in->case_status == HW_CS_CLA && (in->risk == HW_RISK_MEDIUM || in->risk == HW_RISK_HIGH))
-        one_off(&s, HW_ACT_IRO_INFORMED, ls + cfg->iro_inform_hours * HW_HOUR);
+    hw_instant raised = first_at_least(in, HW_RISK_MEDIUM);
+    if (in->case_status == HW_CS_CLA && raised != HW_NO_TIME && raised <= s.end)
+        one_off(&s, HW_ACT_IRO_INFORMED, raised + cfg->iro_inform_hours * HW_HOUR);
     if (in->case_status == HW_CS_CPP)
         one_off(&s, HW_ACT_CONFERENCE_FORWARD,
                 hw_add_working_days_at(ls, cfg->cpp_conference_working_days));
 
     if (!s.missing) {
         hw_instant r = in->returned;
-        int sw = in->risk == HW_RISK_HIGH ? cfg->safe_well_high_hours : cfg->safe_well_other_hours;
+        int sw =
+            risk_at(in, r) == HW_RISK_HIGH ? cfg->safe_well_high_hours : cfg->safe_well_other_hours;
         add(&s, HW_ACT_SAFE_WELL_CHECK, 1, r + sw * HW_HOUR, true);
         add(&s, HW_ACT_RECORD_UPDATED, 1,
             hw_add_working_days_at(r, cfg->record_update_working_days), true);

@@ -97,20 +97,35 @@ struct hw_action_due {
     bool needed; /* false: the child was found before it fell due */
 };
 
+/* The police risk level set at an instant. */
+struct hw_risk_change {
+    hw_instant at;
+    int risk; /* enum hw_risk */
+};
+
 struct hw_escalation_input {
-    int kind;                       /* enum hw_kind; absences get no escalation */
-    int risk;                       /* enum hw_risk */
+    int kind; /* enum hw_kind; absences get no escalation */
+    int risk; /* enum hw_risk: the level now */
+    /* When the level changed while missing, ascending; the first entry's
+     * level applies from last seen. Empty: `risk` throughout. */
+    const struct hw_risk_change *risk_history;
+    size_t risk_history_len;
     int case_status;                /* enum hw_case_status at the time */
     bool rhi_required;              /* add the RHI action on return */
     hw_instant last_seen, returned; /* returned: HW_NO_TIME while missing */
 };
 
 /* Fills out (sorted by due time, then kind) with every action the episode
- * calls for: those that fell due before the child returned (or before `now`
- * while missing), the next of each recurring kind while still missing, and
- * the on-return actions once returned. Actions that would have fallen due
- * after the return are listed with needed = false, once (not repeated).
- * Returns the number written, at most max. */
+ * calls for. With a risk history: the high-risk actions count from the
+ * moment the episode became high (and go on until found); a medium-risk
+ * action applies when the level in force at its due time is medium (so
+ * raising the risk to high replaces them, lowering it to low ends them);
+ * the IRO is told from the first moment at medium or high; the
+ * safe-and-well timescale follows the level at return. The actions are those that fell due before
+ * the child returned (or before `now` while missing), the next of each recurring kind while still
+ * missing, and the on-return actions once returned. Actions that would have fallen due after the
+ * return are listed with needed = false, once (not repeated). Returns the number written, at most
+ * max. */
 size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escalation_input *in,
                               hw_instant now, struct hw_action_due *out, size_t max);
 

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -871,6 +872,107 @@ static void test_pattern_year_ends(void **state)
     assert_int_equal(p.in_window, 3);
 }
 
+/* ---- risk changed while missing ---- */
+
+static hw_instant lt(int y, int mo, int d, int h, int mi)
+{
+    hw_instant t;
+    assert_int_equal(hw_london_to_instant(y, mo, d, h, mi, 0, &t), 0);
+    return t;
+}
+
+/* The schedule as "action#seq@YYYY-MM-DD HH:MM[!]" (! = not needed). */
+static void schedule_is(const struct hw_escalation_input *in, hw_instant now, const char *want)
+{
+    struct hw_config cfg;
+    struct hw_action_due out[64];
+    char buf[2048] = "", when[HW_LOCAL_LEN];
+    hw_config_defaults(&cfg);
+    size_t n = hw_escalation_schedule(&cfg, in, now, out, 64);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(buf);
+        hw_format_local(out[i].due, when);
+        snprintf(buf + len, sizeof buf - len, "%s%s#%d@%s%s", i ? " " : "",
+                 hw_code_name(hw_action_codes, out[i].kind), out[i].seq, when,
+                 out[i].needed ? "" : "!");
+    }
+    assert_string_equal(buf, want);
+}
+
+/* Medium from Mon 3 Apr 2017 10:00, raised to high at 06:00 on Tuesday:
+ * the high actions count from 06:00 Tuesday; the medium need-to-know (24h,
+ * Tue 10:00) and risk meeting (72h, Thu 10:00) fall while high, so they go. */
+static void test_risk_raised_to_high(void **state)
+{
+    (void)state;
+    const struct hw_risk_change h[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_MEDIUM},
+                                       {lt(2017, 4, 4, 6, 0), HW_RISK_HIGH}};
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_HIGH,
+                                     .risk_history = h,
+                                     .risk_history_len = 2,
+                                     .last_seen = lt(2017, 4, 3, 10, 0),
+                                     .returned = HW_NO_TIME};
+    schedule_is(&in, lt(2017, 4, 6, 12, 0),
+                "strategy_discussion#1@2017-04-04 06:00 need_to_know#1@2017-04-04 06:00 "
+                "strategy_meeting_3d#1@2017-04-06 10:00 review_strategy#1@2017-04-07 06:00");
+    /* Raised at exactly 24 hours: the medium need-to-know is not due then
+     * (the level at that instant is high); the high one is. */
+    const struct hw_risk_change h24[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_MEDIUM},
+                                         {lt(2017, 4, 4, 10, 0), HW_RISK_HIGH}};
+    in.risk_history = h24;
+    schedule_is(&in, lt(2017, 4, 4, 11, 0),
+                "strategy_discussion#1@2017-04-04 10:00 need_to_know#1@2017-04-04 10:00 "
+                "strategy_meeting_3d#1@2017-04-06 10:00 review_strategy#1@2017-04-07 10:00");
+    /* One second later than that, the medium need-to-know had fallen due. */
+    const struct hw_risk_change h24b[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_MEDIUM},
+                                          {lt(2017, 4, 4, 10, 0) + 1, HW_RISK_HIGH}};
+    in.risk_history = h24b;
+    schedule_is(&in, lt(2017, 4, 4, 11, 0),
+                "need_to_know#1@2017-04-04 10:00 strategy_discussion#1@2017-04-04 10:00 "
+                "need_to_know#1@2017-04-04 10:00 strategy_meeting_3d#1@2017-04-06 10:00 "
+                "review_strategy#1@2017-04-07 10:00");
+}
+
+/* Low at first, medium from 30 hours: no need-to-know (low at 24 hours);
+ * the risk meeting at 72 hours; a looked-after child's IRO from 30 hours. */
+static void test_risk_raised_to_medium(void **state)
+{
+    (void)state;
+    const struct hw_risk_change h[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_LOW},
+                                       {lt(2017, 4, 4, 16, 0), HW_RISK_MEDIUM}};
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_MEDIUM,
+                                     .case_status = HW_CS_CLA,
+                                     .risk_history = h,
+                                     .risk_history_len = 2,
+                                     .last_seen = lt(2017, 4, 3, 10, 0),
+                                     .returned = lt(2017, 4, 6, 12, 0)};
+    schedule_is(&in, lt(2017, 4, 7, 9, 0),
+                "iro_informed#1@2017-04-04 16:00 risk_meeting#1@2017-04-06 10:00 "
+                "strategy_meeting_3d#1@2017-04-06 10:00 safe_well_check#1@2017-04-06 15:00 "
+                "risk_meeting_review#1@2017-04-11 10:00! record_updated#1@2017-04-13 12:00");
+}
+
+/* High, then lowered to low after a day: the high actions go on until found;
+ * the safe-and-well check follows the level at return (3 hours, not 1). */
+static void test_risk_lowered(void **state)
+{
+    (void)state;
+    const struct hw_risk_change h[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_HIGH},
+                                       {lt(2017, 4, 4, 10, 0), HW_RISK_LOW}};
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_LOW,
+                                     .risk_history = h,
+                                     .risk_history_len = 2,
+                                     .last_seen = lt(2017, 4, 3, 10, 0),
+                                     .returned = lt(2017, 4, 5, 10, 0)};
+    schedule_is(&in, lt(2017, 4, 5, 11, 0),
+                "strategy_discussion#1@2017-04-03 10:00 need_to_know#1@2017-04-03 10:00 "
+                "safe_well_check#1@2017-04-05 13:00 review_strategy#1@2017-04-06 10:00! "
+                "strategy_meeting_3d#1@2017-04-06 10:00! record_updated#1@2017-04-12 10:00");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -896,6 +998,9 @@ int main(void)
         cmocka_unit_test(test_pattern_month_quarter_bst),
         cmocka_unit_test(test_pattern_quarter_not_month),
         cmocka_unit_test(test_pattern_year_ends),
+        cmocka_unit_test(test_risk_raised_to_high),
+        cmocka_unit_test(test_risk_raised_to_medium),
+        cmocka_unit_test(test_risk_lowered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

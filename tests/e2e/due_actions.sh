@@ -88,4 +88,18 @@ has "team,returned,rhi_required,rhi_in_time,rhi_late,rhi_closed,rhi_needed,compl
 has "Assessment,1,0,0,0,0,0,0,0,0,0,1" "$OUT"
 expect 1 weekly --week-of 2017-02-30
 has "--week-of: '2017-02-30'" "$ERR"
+# Risk raised while missing: the high-risk actions count from the moment it
+# was raised (recorded at 06:00 on Tuesday); the medium need-to-know, due at
+# 24 hours (10:00 Tuesday), is replaced.
+expect 0 child add C3 --first-name Cal --team Assessment
+expect 0 episode add E3 --child-id C3 --kind missing --last-seen "2017-04-03 10:00" --risk medium
+expect 0 --now "2017-04-04 06:00" episode update E3 --risk high
+expect 0 episode history E3
+has "risk" "$OUT"
+has "medium" "$OUT"
+expect 0 due --at "2017-04-04 12:00" --team Assessment --format csv
+has "2017-04-04 06:00,360,strategy_discussion,1,E3,C3" "$OUT"
+has "2017-04-04 06:00,360,need_to_know,1,E3,C3" "$OUT"
+hasnt "2017-04-04 10:00,120,need_to_know,1,E3" "$OUT"
+has "2017-04-07 06:00,-3960,review_strategy,1,E3,C3" "$OUT"
 done_checks
