@@ -81,6 +81,7 @@ extern const struct hw_cmd hw_import_cmds[];
 extern const struct hw_cmd hw_report_cmds[];
 extern const struct hw_cmd hw_generate_cmds[];
 extern const struct hw_cmd hw_workflow_cmds[];
+extern const struct hw_cmd hw_lifecycle_cmds[];
 extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];

@@ -672,8 +672,13 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     }
     hw_record_copy(hw_episode_fields, &before, &e);
     e.returned = at;
-    if (hw_arg_field(a, hw_field_find(hw_episode_fields, "found_location"), &e, err) < 0)
+    if (hw_arg_field(a, hw_field_find(hw_episode_fields, "found_location"), &e, err) < 0 ||
+        hw_arg_field(a, hw_field_find(hw_episode_fields, "safe_well_at"), &e, err) < 0)
         goto done;
+    if (e.safe_well_at != HW_NO_TIME && e.safe_well_at < at) {
+        hw_fail(err, HW_EINPUT, "--safe-well-at: the safe-and-well check is after the return");
+        goto done;
+    }
     if ((told = save(ctx, HW_REC_EPISODE, &e, &before, err)) < 0)
         goto done;
     struct hw_assessment as;
@@ -794,6 +799,7 @@ static const struct hw_opt interview_list_opts[] = {
 static const struct hw_opt return_opts[] = {
     {"at", "TIME", "when the child was found or returned (required)"},
     {"found-location", "TEXT", "where the child was found"},
+    {"safe-well-at", "TIME", "when the police safe-and-well check was done"},
     {NULL, NULL, NULL},
 };
 
@@ -861,7 +867,7 @@ const struct hw_cmd hw_record_cmds[] = {
     RECORD_CMDS("episode", HW_REC_EPISODE, episode_list_opts),
     {.noun = "episode",
      .verb = "return",
-     .usage = "ID --at TIME [--found-location TEXT]",
+     .usage = "ID --at TIME [--found-location TEXT] [--safe-well-at TIME]",
      .summary = "record that a missing child was found or returned",
      .opts = return_opts,
      .min_pos = 1,
