@@ -94,7 +94,8 @@ static int one_episode(void *ctx, const void *rec)
     struct hw_assessment as;
     hw_assess_with_history(b->cfg, &ce->child, e, ce->starts, ce->n, NULL, 0, b->at, &as);
     r->rhi = as.rhi;
-    struct hw_filter covering = {.episode_id = e->id};
+    struct hw_filter covering = {.episode_id = e->id,
+                                 .fields = hw_field_mask(hw_interview_fields, "outcome", NULL)};
     b->interview = 0;
     if (hw_store_list(b->store, HW_REC_INTERVIEW, &covering, note_interview, b, b->err) < 0) {
         b->rc = -1;

@@ -7,6 +7,7 @@
 #include "app/assess.h"
 #include "core/rules.h"
 #include "app/children.h"
+#include "core/strmap.h"
 
 struct builder {
     struct hw_store *store;
@@ -15,6 +16,7 @@ struct builder {
     struct hw_due_list *out;
     struct hw_err *err;
     struct hw_child_cache children;
+    struct hw_strmap risk_changed;    /* episodes whose risk ever changed */
     struct hw_action_record *actions; /* the current episode's */
     size_t nactions, capactions;
     bool rhi_done, rhi_final;
@@ -110,7 +112,8 @@ static int one_episode(void *ctx, const void *rec)
      * decision alone, in daily and weekly, does not depend on it). */
     struct hw_risk_change *risks = NULL;
     size_t n_risks = 0;
-    if (hw_risk_history(b->store, e, &risks, &n_risks, b->err) < 0) {
+    if (hw_strmap_get(&b->risk_changed, e->id, NULL) &&
+        hw_risk_history(b->store, e, &risks, &n_risks, b->err) < 0) {
         b->rc = -1;
         return 1;
     }
@@ -120,7 +123,8 @@ static int one_episode(void *ctx, const void *rec)
     if (as.n_actions == 0)
         return 0;
 
-    struct hw_filter covering = {.episode_id = e->id};
+    struct hw_filter covering = {.episode_id = e->id,
+                                 .fields = hw_field_mask(hw_interview_fields, "outcome", NULL)};
     b->nactions = 0;
     b->rhi_done = b->rhi_final = false;
     if (hw_store_list_actions(b->store, e->id, keep_action, b, b->err) < 0 ||
@@ -138,6 +142,12 @@ static int one_episode(void *ctx, const void *rec)
         if (status == HW_STATUS_OVERDUE || status == HW_STATUS_UPCOMING)
             push(b, e, &ce->child, &as.actions[i]);
     }
+    return 0;
+}
+
+static int note_changed(void *ctx, const char *id)
+{
+    hw_strmap_put(ctx, id, 1);
     return 0;
 }
 
@@ -165,8 +175,10 @@ int hw_due_build(struct hw_store *s, const struct hw_config *cfg, const struct h
         .to = q->now + 1, /* nothing that starts after `now` */
     };
     memset(out, 0, sizeof *out);
-    if (hw_store_list(s, HW_REC_EPISODE, &active, one_episode, &b, err) < 0)
+    if (hw_store_changed_ids(s, HW_REC_EPISODE, "risk", note_changed, &b.risk_changed, err) < 0 ||
+        hw_store_list(s, HW_REC_EPISODE, &active, one_episode, &b, err) < 0)
         b.rc = -1;
+    hw_strmap_free(&b.risk_changed);
     hw_child_cache_free(&b.children);
     free(b.actions);
     if (b.rc < 0) {

@@ -82,7 +82,9 @@ static int one_episode(void *ctx, const void *rec)
     }
     if (ce->child.responsible_authority) /* another council's child: not ours to do */
         return 0;
-    struct hw_filter covering = {.episode_id = e->id};
+    struct hw_filter covering = {
+        .episode_id = e->id,
+        .fields = hw_field_mask(hw_interview_fields, "outcome", "completed", NULL)};
     b->first_completed = HW_NO_TIME;
     b->closed = false;
     b->completed_in_week = 0;

@@ -14,6 +14,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/hwtime.h"
+#include "core/reasons.h"
 #include "core/records.h"
 #include "core/routing.h"
 #include "app/save.h"
@@ -56,6 +57,12 @@ struct hw_ctx {
      * else the defaults (routing_path NULL). */
     const char *routing_path;
     struct hw_routing routing;
+
+    /* The reasons for going missing an interview records (core/reasons.h):
+     * the file of --reasons or HOMEWARD_REASONS, else the defaults
+     * (reasons_path NULL). */
+    const char *reasons_path;
+    struct hw_reasons reasons;
 };
 
 struct hw_cmd;

@@ -21,8 +21,8 @@ static int cmd_import(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
         const char *base = strrchr(a->pos[i], '/');
         char *source = hw_asprintf("import %s", base ? base + 1 : a->pos[i]);
         struct hw_actor who = hw_ctx_actor(ctx, source);
-        int rc = hw_import_csv(ctx->store, &ctx->cfg, (enum hw_rectype)(ti - hw_rectypes),
-                               a->pos[i], &who, &res, err);
+        int rc = hw_import_csv(ctx->store, &ctx->cfg, &ctx->reasons,
+                               (enum hw_rectype)(ti - hw_rectypes), a->pos[i], &who, &res, err);
         free(source);
         if (rc < 0) {
             if (res.errors.len) {

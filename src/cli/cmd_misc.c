@@ -1,4 +1,5 @@
-/* cmd_misc.c - configuration, code lists and the database's state. */
+/* cmd_misc.c - configuration, the reasons list, code lists and the
+ * database's state. */
 #include <string.h>
 
 #include "cli/cli.h"
@@ -19,6 +20,21 @@ static int cmd_config_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct 
     return 0;
 }
 
+static int cmd_reasons_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                            struct hw_err *err)
+{
+    (void)cmd, (void)a, (void)err;
+    struct hw_buf b = {0};
+    hw_buf_printf(&b, "# Homeward reasons for going missing%s%s\n",
+                  ctx->reasons_path ? " from "
+                                    : " (defaults: Derby's categories, seed 004 section 9)",
+                  ctx->reasons_path ? ctx->reasons_path : "");
+    hw_reasons_write(&ctx->reasons, &b);
+    hw_out(ctx, b.data, b.len);
+    hw_buf_free(&b);
+    return 0;
+}
+
 static const struct {
     const char *name;
     const struct hw_code *codes;
@@ -32,6 +48,8 @@ static const struct {
     {"outcome", hw_outcome_codes},
     {"conducted_by", hw_conducted_by_codes},
     {"screening", hw_screening_codes},
+    {"lateness_reason", hw_lateness_codes},
+    {"attempt_outcome", hw_attempt_outcome_codes},
     {"rhi_criteria", hw_criterion_codes},
     {"actions", hw_action_codes},
     {"roles", hw_role_codes},
@@ -70,6 +88,12 @@ const struct hw_cmd hw_misc_cmds[] = {
      .usage = "",
      .summary = "print the rule thresholds in force, as a configuration file",
      .fn = cmd_config_show,
+     .rectype = -1},
+    {.noun = "reasons",
+     .verb = "show",
+     .usage = "",
+     .summary = "print the reasons for going missing in force, as a reasons file",
+     .fn = cmd_reasons_show,
      .rectype = -1},
     {.noun = "codes",
      .usage = "[LIST]",

@@ -1,10 +1,12 @@
 /* cmd_records.c - add, update, show and list children, episodes and
- * interviews; record a return; offer and complete an interview.
+ * interviews; record a return; offer an interview, record attempts to hold
+ * it, complete it.
  *
  * Every write: parse the options through the record's field table, check the
  * record against the store (app/check.h), then store it in one transaction.
  * A write that fails changes nothing.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include "app/assess.h"
 #include "app/check.h"
 #include "app/due.h"
+#include "app/interview.h"
 #include "app/notify.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
@@ -70,7 +73,7 @@ static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, const void *be
         return -1;
     struct hw_actor who = hw_ctx_actor(ctx, "cli");
     struct hw_stamp stamp = {.at = who.at, .user = who.user, .source = who.source};
-    if (hw_check_record(ctx->store, &ctx->cfg, t, rec, err) < 0 ||
+    if (hw_check_record(ctx->store, &ctx->cfg, &ctx->reasons, t, rec, err) < 0 ||
         hw_app_save(ctx->store, t, rec, &who, err) < 0 ||
         (t == HW_REC_EPISODE &&
          (told = hw_notify_change(ctx->store, &ctx->routing, before, rec, &stamp, err)) < 0) ||
@@ -352,13 +355,255 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
                 : "");
 }
 
+/* ---- an interview's workflow: the rules, the decision, timescale, attempts ---- */
+
+static int collect_attempt(void *c, const struct hw_attempt *a)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "seq", json_integer(a->seq));
+    json_object_set_new(o, "at", hw_time_json(a->at));
+    json_object_set_new(o, "face_to_face", json_boolean(a->face_to_face));
+    json_object_set_new(o, "outcome",
+                        json_string(hw_code_name(hw_attempt_outcome_codes, a->outcome)));
+    json_object_set_new(o, "note", a->note ? json_string(a->note) : json_null());
+    json_object_set_new(o, "recorded_by", json_string(a->recorded.user));
+    json_object_set_new(o, "recorded_at", hw_time_json(a->recorded.at));
+    json_array_append_new(c, o);
+    return 0;
+}
+
+static json_t *criteria_json(int criteria)
+{
+    json_t *list = json_array();
+    for (const struct hw_code *c = hw_criterion_codes; c->code; c++)
+        if (criteria & c->value)
+            json_array_append_new(list, json_string(c->code));
+    return list;
+}
+
+static bool outcome_final(int outcome)
+{
+    return outcome == HW_OUT_DECLINED || outcome == HW_OUT_UNAVAILABLE ||
+           outcome == HW_OUT_NOT_REQUIRED;
+}
+
+/* What `interview show` adds to the record: the rules' verdict on each
+ * covered episode with its criteria beside the recorded decision, the
+ * timescale, the attempts, and warnings (004 section 10). */
+static int interview_workflow(struct hw_ctx *ctx, const struct hw_interview *iv, json_t **out,
+                              struct hw_err *err)
+{
+    struct hw_interview_view v = {0};
+    struct hw_attempt_summary sum;
+    json_t *attempts = json_array(), *eps = json_array();
+    int rc = -1;
+    *out = NULL;
+    if (hw_interview_load(ctx->store, iv, &v, err) < 0 ||
+        hw_interview_rules(ctx->store, &ctx->cfg, iv, ctx->now, &v, err) < 0 ||
+        hw_store_list_attempts(ctx->store, iv->id, collect_attempt, attempts, err) < 0 ||
+        hw_interview_attempts(ctx->store, iv->id, &sum, err) < 0)
+        goto done;
+
+    for (size_t i = 0; i < v.n; i++) {
+        const struct hw_covered *c = &v.eps[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "episode_id", json_string(c->ep.id));
+        json_object_set_new(o, "decision",
+                            json_string(hw_code_name(hw_rhi_verdict_codes, c->rhi.verdict)));
+        json_object_set_new(o, "criteria", criteria_json(c->rhi.criteria));
+        json_object_set_new(o, "provisional", json_boolean(c->rhi.provisional));
+        json_object_set_new(o, "returned", hw_time_json(c->ep.returned));
+        json_array_append_new(eps, o);
+    }
+    json_t *rules = json_object();
+    json_object_set_new(rules, "decision",
+                        json_string(hw_code_name(hw_rhi_verdict_codes, v.verdict)));
+    json_object_set_new(rules, "episodes", eps);
+    eps = NULL;
+
+    json_t *decision = json_object();
+    json_object_set_new(decision, "recorded",
+                        iv->decision ? json_string(hw_code_name(hw_decision_codes, iv->decision))
+                                     : json_null());
+    json_object_set_new(decision, "override",
+                        json_boolean(hw_decision_overrides(v.verdict, iv->decision)));
+    json_object_set_new(decision, "reason",
+                        iv->decision_reason ? json_string(iv->decision_reason) : json_null());
+    json_object_set_new(decision, "decided_by",
+                        iv->decided_by ? json_string(iv->decided_by) : json_null());
+
+    hw_instant due = hw_interview_due(&ctx->cfg, &v);
+    json_t *ts = json_object();
+    json_object_set_new(ts, "due", hw_time_json(due));
+    json_object_set_new(ts, "from_episode",
+                        v.first_return ? json_string(v.first_return->ep.id) : json_null());
+    json_object_set_new(ts, "completed", hw_time_json(iv->completed));
+    json_object_set_new(ts, "in_timescale",
+                        iv->completed == HW_NO_TIME || due == HW_NO_TIME
+                            ? json_null()
+                            : json_boolean(!hw_interview_late(&ctx->cfg, &v, iv->completed)));
+    json_object_set_new(ts, "overdue",
+                        json_boolean(iv->completed == HW_NO_TIME && !outcome_final(iv->outcome) &&
+                                     iv->decision != HW_DEC_NOT_REQUIRED && due != HW_NO_TIME &&
+                                     ctx->now > due));
+    json_object_set_new(ts, "lateness_reason",
+                        iv->lateness_reason
+                            ? json_string(hw_code_name(hw_lateness_codes, iv->lateness_reason))
+                            : json_null());
+
+    json_t *warnings = json_array();
+    if (hw_interview_attempts_short(iv, &sum))
+        json_array_append_new(
+            warnings, json_string("completed with fewer than 2 face-to-face attempts recorded "
+                                  "and the child not seen face to face (004 section 10: try "
+                                  "twice face to face before completing from carers' and "
+                                  "agencies' information)"));
+
+    json_t *o = json_object();
+    json_object_set_new(o, "rules", rules);
+    json_object_set_new(o, "decision", decision);
+    json_object_set_new(o, "timescale", ts);
+    json_object_set_new(o, "attempts", attempts);
+    json_object_set_new(o, "face_to_face_attempts", json_integer(sum.face_to_face));
+    json_object_set_new(o, "warnings", warnings);
+    attempts = NULL;
+    *out = o;
+    rc = 0;
+done:
+    json_decref(attempts);
+    json_decref(eps);
+    hw_interview_view_free(&v);
+    return rc;
+}
+
+static void print_interview_workflow(struct hw_ctx *ctx, const struct hw_interview *iv, json_t *w)
+{
+    char t1[HW_LOCAL_LEN], t2[HW_LOCAL_LEN];
+    size_t i;
+    json_t *x;
+    json_t *rules = json_object_get(w, "rules"), *dec = json_object_get(w, "decision");
+    const char *verdict = json_string_value(json_object_get(rules, "decision"));
+    fprintf(ctx->out, "Rules: %s\n", verdict);
+    json_array_foreach(json_object_get(rules, "episodes"), i, x)
+    {
+        fprintf(ctx->out, "  %-10s %s", json_string_value(json_object_get(x, "episode_id")),
+                json_string_value(json_object_get(x, "decision")));
+        size_t k;
+        json_t *c;
+        json_array_foreach(json_object_get(x, "criteria"), k, c)
+        {
+            fprintf(ctx->out, "%s%s", k ? ", " : " - ", json_string_value(c));
+        }
+        if (json_is_true(json_object_get(x, "provisional")))
+            fputs(" (provisional: still missing)", ctx->out);
+        fputc('\n', ctx->out);
+    }
+    const char *recorded = json_string_value(json_object_get(dec, "recorded"));
+    if (recorded == NULL)
+        fprintf(ctx->out, "Decision: not recorded\n");
+    else if (json_is_true(json_object_get(dec, "override")))
+        fprintf(ctx->out, "Decision: %s, overriding the rules: %s\n", recorded,
+                iv->decision_reason ? iv->decision_reason : "(no reason recorded)");
+    else if (strcmp(verdict, "judgement") == 0)
+        fprintf(ctx->out, "Decision: %s, on professional judgement\n", recorded);
+    else
+        fprintf(ctx->out, "Decision: %s, as the rules say\n", recorded);
+
+    json_t *ts = json_object_get(w, "timescale");
+    if (json_is_null(json_object_get(ts, "due"))) {
+        fprintf(ctx->out, "Timescale: no episode it covers has returned\n");
+    } else {
+        fprintf(ctx->out, "Timescale: due by %s (%d hours after episode %s returned)",
+                local_text(json_object_get(ts, "due"), t1), ctx->cfg.rhi_due_hours,
+                json_string_value(json_object_get(ts, "from_episode")));
+        json_t *in = json_object_get(ts, "in_timescale");
+        const char *late = json_string_value(json_object_get(ts, "lateness_reason"));
+        if (json_is_true(in))
+            fprintf(ctx->out, "; completed %s, in timescale\n",
+                    local_text(json_object_get(ts, "completed"), t2));
+        else if (json_is_false(in))
+            fprintf(ctx->out, "; completed %s, late: %s\n",
+                    local_text(json_object_get(ts, "completed"), t2),
+                    late ? late : "no reason recorded");
+        else if (outcome_final(iv->outcome))
+            fprintf(ctx->out, "; not held: %s\n", hw_code_name(hw_outcome_codes, iv->outcome));
+        else if (iv->decision == HW_DEC_NOT_REQUIRED)
+            fprintf(ctx->out, "; not held: decided not required\n");
+        else if (json_is_true(json_object_get(ts, "overdue")))
+            fprintf(ctx->out, "; not completed, overdue\n");
+        else
+            fprintf(ctx->out, "; not completed yet\n");
+    }
+
+    json_t *attempts = json_object_get(w, "attempts");
+    if (json_array_size(attempts) == 0)
+        fprintf(ctx->out, "Attempts: none recorded\n");
+    else
+        fprintf(ctx->out, "Attempts: %zu recorded, %lld face to face\n", json_array_size(attempts),
+                json_integer_value(json_object_get(w, "face_to_face_attempts")));
+    json_array_foreach(attempts, i, x)
+    {
+        const char *note = json_string_value(json_object_get(x, "note"));
+        fprintf(ctx->out, "  #%-2lld %s  %-12s  %-13s  %s%s(%s)\n",
+                json_integer_value(json_object_get(x, "seq")),
+                local_text(json_object_get(x, "at"), t1),
+                json_is_true(json_object_get(x, "face_to_face")) ? "face to face" : "other",
+                json_string_value(json_object_get(x, "outcome")), note ? note : "", note ? " " : "",
+                json_string_value(json_object_get(x, "recorded_by")));
+    }
+    json_array_foreach(json_object_get(w, "warnings"), i, x)
+    {
+        fprintf(ctx->out, "Warning: %s\n", json_string_value(x));
+    }
+}
+
+/* Whether the child's missing plan needs review now, and why:
+ * {"missing_plan_review": {"needed": bool, "reasons": [...]}}; NULL on a
+ * storage fault. */
+static json_t *plan_review_json(struct hw_ctx *ctx, const struct hw_child *c, struct hw_err *err)
+{
+    hw_instant *starts = NULL;
+    size_t n = 0;
+    if (hw_store_missing_starts(ctx->store, c->id, &starts, &n, err) < 0)
+        return NULL;
+    int reasons = hw_plan_review(&ctx->cfg, c->missing_plan != NULL, c->plan_reviewed,
+                                 c->plan_review_due, starts, n, ctx->now);
+    free(starts);
+    json_t *why = json_array(), *review = json_object(), *o = json_object();
+    for (const struct hw_code *code = hw_plan_reason_codes; code->code; code++)
+        if (reasons & code->value)
+            json_array_append_new(why, json_string(code->code));
+    json_object_set_new(review, "needed", json_boolean(reasons != 0));
+    json_object_set_new(review, "reasons", why);
+    json_object_set_new(o, "missing_plan_review", review);
+    return o;
+}
+
+static void print_plan_review(struct hw_ctx *ctx, json_t *o)
+{
+    json_t *review = json_object_get(o, "missing_plan_review"), *v;
+    size_t i;
+    if (!json_is_true(json_object_get(review, "needed"))) {
+        fprintf(ctx->out, "Missing plan: no review needed\n");
+        return;
+    }
+    fprintf(ctx->out, "Missing plan: review needed -");
+    json_array_foreach(json_object_get(review, "reasons"), i, v)
+    {
+        const char *code = json_string_value(v);
+        fprintf(ctx->out, "%s%s", i ? ";" : " ",
+                hw_code_label(hw_plan_reason_codes, hw_code_parse(hw_plan_reason_codes, code)));
+    }
+    fputc('\n', ctx->out);
+}
+
 static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
                     struct hw_err *err)
 {
     enum hw_rectype t = cmd->rectype;
     void *rec = record_new(t);
     struct hw_child child;
-    json_t *assessment = NULL;
+    json_t *assessment = NULL, *workflow = NULL;
     struct interviews interviews = {NULL, HW_NO_TIME, false, false};
     struct recorded recorded = {NULL, 0, json_object()};
     int fmt, rc = -1;
@@ -388,6 +633,10 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
         assessment =
             assessment_json(&ctx->cfg, e, &as, interviews.completed, &res, &recorded, ctx->now);
     }
+    if (t == HW_REC_INTERVIEW && interview_workflow(ctx, rec, &workflow, err) < 0)
+        goto done;
+    if (t == HW_REC_CHILD && (workflow = plan_review_json(ctx, rec, err)) == NULL)
+        goto done;
     if (fmt == HW_FMT_JSON) {
         json_t *o = json_object();
         json_object_set_new(o, hw_rectypes[t].name, hw_record_json(hw_rectypes[t].fields, rec));
@@ -395,6 +644,8 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
             json_object_update(o, assessment);
             json_object_set(o, "interviews", interviews.json);
         }
+        if (workflow)
+            json_object_update(o, workflow);
         print_json(ctx, o);
     } else {
         fprintf(ctx->out, "%c%s %s\n", hw_rectypes[t].name[0] - 32, hw_rectypes[t].name + 1,
@@ -402,10 +653,15 @@ static int cmd_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args
         print_fields(ctx, t, rec);
         if (assessment)
             print_assessment(ctx, assessment);
+        if (workflow && t == HW_REC_INTERVIEW)
+            print_interview_workflow(ctx, rec, workflow);
+        if (workflow && t == HW_REC_CHILD)
+            print_plan_review(ctx, workflow);
     }
     rc = 0;
 done:
     json_decref(assessment);
+    json_decref(workflow);
     json_decref(interviews.json);
     json_decref(recorded.json);
     free(recorded.list);
@@ -721,8 +977,8 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete, 
     if (hw_ctx_store(ctx, err) < 0 || load(ctx, HW_REC_INTERVIEW, a->pos[0], &iv, err) < 0)
         goto done;
     if (complete) {
-        static const char *const extra[] = {"conducted_by", "reasons",  "risks",
-                                            "screening",    "attempts", NULL};
+        static const char *const extra[] = {"conducted_by", "reasons",         "risks", "screening",
+                                            "attempts",     "lateness_reason", NULL};
         for (int i = 0; extra[i]; i++)
             if (hw_arg_field(a, hw_field_find(hw_interview_fields, extra[i]), &iv, err) < 0)
                 goto done;
@@ -744,6 +1000,57 @@ static int interview_step(struct hw_ctx *ctx, struct hw_args *a, bool complete, 
 done:
     hw_record_clear(hw_interview_fields, &iv);
     return rc;
+}
+
+/* The value of a code option, lower-cased, looked up in codes; required. */
+static int code_option(const struct hw_args *a, const char *name, const struct hw_code *codes,
+                       const char *what, int *out, struct hw_err *err)
+{
+    const char *v = hw_arg(a, name);
+    char low[64], list[256];
+    hw_code_list(codes, list, sizeof list);
+    if (v == NULL)
+        return hw_fail(err, HW_EINPUT, "--%s is required: %s (%s)", name, what, list);
+    size_t n = strlen(v);
+    for (size_t i = 0; i <= n && i < sizeof low; i++)
+        low[i] = (char)tolower((unsigned char)v[i]);
+    if (n >= sizeof low || (*out = hw_code_parse(codes, low)) <= 0)
+        return hw_fail(err, HW_EINPUT, "--%s: '%.40s': expected one of %s", name, v, list);
+    return 0;
+}
+
+static int cmd_attempt(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                       struct hw_err *err)
+{
+    (void)cmd;
+    struct hw_attempt at = {.interview_id = a->pos[0], .note = hw_arg(a, "note")};
+    int f2f;
+    if (hw_arg_time(a, "at", HW_NO_TIME, &at.at, err) < 0)
+        return -1;
+    if (at.at == HW_NO_TIME)
+        return hw_fail(err, HW_EINPUT, "--at is required: when the attempt was made");
+    if (code_option(a, "face-to-face", hw_yesno_codes, "whether it was face to face", &f2f, err) <
+            0 ||
+        code_option(a, "outcome", hw_attempt_outcome_codes, "what came of it", &at.outcome, err) <
+            0)
+        return -1;
+    at.face_to_face = f2f == HW_YES;
+    if (at.note && *at.note == '\0')
+        at.note = NULL;
+    if (hw_ctx_store(ctx, err) < 0 || hw_store_begin(ctx->store, err) < 0)
+        return -1;
+    struct hw_actor who = hw_ctx_actor(ctx, "cli");
+    if (hw_app_add_attempt(ctx->store, &at, &who, err) < 0 ||
+        hw_store_commit(ctx->store, err) < 0) {
+        hw_store_rollback(ctx->store);
+        return -1;
+    }
+    char when[HW_LOCAL_LEN];
+    hw_format_local(at.at, when);
+    fprintf(ctx->out, "Recorded attempt #%d of interview %s: %s, %s, %s.\n", at.seq,
+            at.interview_id, when, at.face_to_face ? "face to face" : "not face to face",
+            hw_code_name(hw_attempt_outcome_codes, at.outcome));
+    return 0;
 }
 
 static int cmd_offer(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
@@ -811,10 +1118,22 @@ static const struct hw_opt offer_opts[] = {
 static const struct hw_opt complete_opts[] = {
     {"at", "TIME", "when the interview was completed (required)"},
     {"conducted-by", "CODE", "independent, allocated_worker or provider"},
-    {"reasons", "TEXT", "the child's reasons for going missing"},
+    {"reasons", "CODES",
+     "the child's reasons for going missing, ';'-separated (homeward reasons show)"},
     {"risks", "TEXT", "risks identified"},
     {"screening", "CODE", "exploitation screening: none, emerging, moderate or significant"},
     {"attempts", "N", "face-to-face attempts made"},
+    {"lateness-reason", "CODE",
+     "completed more than 72 hours after the return: missing_again, declined, "
+     "worker_availability, weekend_bank_holiday, child_unavailable or other"},
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt attempt_opts[] = {
+    {"at", "TIME", "when the attempt was made (required)"},
+    {"face-to-face", "y|n", "whether it was face to face (required)"},
+    {"outcome", "CODE", "seen, not_in, refused, missing_again or other (required)"},
+    {"note", "TEXT", "what happened"},
     {NULL, NULL, NULL},
 };
 
@@ -884,6 +1203,16 @@ const struct hw_cmd hw_record_cmds[] = {
      .min_pos = 1,
      .max_pos = 1,
      .fn = cmd_offer,
+     .rectype = HW_REC_INTERVIEW,
+     .writes = true},
+    {.noun = "interview",
+     .verb = "attempt",
+     .usage = "ID --at TIME --face-to-face y|n --outcome CODE [--note TEXT]",
+     .summary = "record an attempt to hold an interview: when, face to face or not, outcome",
+     .opts = attempt_opts,
+     .min_pos = 1,
+     .max_pos = 1,
+     .fn = cmd_attempt,
      .rectype = HW_REC_INTERVIEW,
      .writes = true},
     {.noun = "interview",

@@ -9,6 +9,7 @@
 #include "app/daily.h"
 #include "app/due.h"
 #include "app/highrisk.h"
+#include "app/plans.h"
 #include "app/weekly.h"
 #include "cli/cli.h"
 #include "core/rules.h"
@@ -563,6 +564,94 @@ static int cmd_weekly(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     return 0;
 }
 
+/* ---- missing plans to review ---- */
+
+static void render_plans(struct hw_ctx *ctx, const struct hw_plan_list *l, hw_instant at, int fmt)
+{
+    struct hw_buf out = {0};
+    if (fmt == HW_FMT_JSON) {
+        json_t *rows = json_array();
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_plan_row *r = &l->rows[i];
+            json_t *o = json_object(), *why = json_array();
+            char d[HW_DATE_LEN];
+            for (const struct hw_code *c = hw_plan_reason_codes; c->code; c++)
+                if (r->reasons & c->value)
+                    json_array_append_new(why, json_string(c->code));
+            json_object_set_new(o, "child_id", json_string(r->child_id));
+            json_object_set_new(o, "team", r->team ? json_string(r->team) : json_null());
+            json_object_set_new(o, "worker", r->worker ? json_string(r->worker) : json_null());
+            json_object_set_new(o, "has_plan", json_boolean(r->has_plan));
+            hw_format_date(r->reviewed, d);
+            json_object_set_new(o, "plan_reviewed", *d ? json_string(d) : json_null());
+            hw_format_date(r->review_due, d);
+            json_object_set_new(o, "plan_review_due", *d ? json_string(d) : json_null());
+            json_object_set_new(o, "reasons", why);
+            json_object_set_new(o, "last_missing", hw_time_json(r->last_missing));
+            json_array_append_new(rows, o);
+        }
+        json_t *root = json_object();
+        json_object_set_new(root, "at", hw_time_json(at));
+        json_object_set_new(root, "plans", rows);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        hw_buf_printf(&out, "%s\n", text);
+        free(text);
+        json_decref(root);
+    } else {
+        static const char *const header[] = {"child",    "name",       "team", "worker",
+                                             "reviewed", "review due", "why",  "last missing"};
+        struct hw_table t;
+        hw_table_init(&t, 8, header);
+        for (size_t i = 0; i < l->len; i++) {
+            const struct hw_plan_row *r = &l->rows[i];
+            char name[420], reviewed[HW_DATE_LEN], due[HW_DATE_LEN], last[HW_LOCAL_LEN] = "";
+            struct hw_buf why = {0};
+            snprintf(name, sizeof name, "%s%s%s", r->first_name ? r->first_name : "",
+                     r->first_name && r->last_name ? " " : "", r->last_name ? r->last_name : "");
+            hw_format_date(r->reviewed, reviewed);
+            hw_format_date(r->review_due, due);
+            if (r->last_missing != HW_NO_TIME)
+                hw_format_local(r->last_missing, last);
+            for (const struct hw_code *c = hw_plan_reason_codes; c->code; c++)
+                if (r->reasons & c->value)
+                    hw_buf_printf(&why, "%s%s", why.len ? ";" : "", c->code);
+            const char *cells[] = {
+                r->child_id, name, r->team, r->worker, reviewed, due, why.data ? why.data : "",
+                last};
+            hw_table_add(&t, cells);
+            hw_buf_free(&why);
+        }
+        if (fmt == HW_FMT_CSV) {
+            hw_table_csv(&t, &out);
+        } else {
+            char when[HW_LOCAL_LEN];
+            hw_format_local(at, when);
+            hw_buf_printf(&out, "Missing plans to review at %s\n\n", when);
+            hw_table_text(&t, &out);
+            hw_buf_printf(&out, "(%zu %s)\n", l->len, l->len == 1 ? "child" : "children");
+        }
+        hw_table_free(&t);
+    }
+    hw_out(ctx, out.data, out.len);
+    hw_buf_free(&out);
+}
+
+static int cmd_plans(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                     struct hw_err *err)
+{
+    (void)cmd;
+    int fmt;
+    hw_instant at;
+    struct hw_plan_list l;
+    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &at, err) < 0 ||
+        hw_ctx_store(ctx, err) < 0 ||
+        hw_plans_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &l, err) < 0)
+        return -1;
+    render_plans(ctx, &l, at, fmt);
+    hw_plans_free(&l);
+    return 0;
+}
+
 /* Records an action of an episode as done or not needed, once. */
 static int record_action(struct hw_ctx *ctx, struct hw_args *a, int outcome, struct hw_err *err)
 {
@@ -710,6 +799,12 @@ const struct hw_cmd hw_workflow_cmds[] = {
                 "working days",
      .opts = weekly_opts,
      .fn = cmd_weekly,
+     .rectype = -1},
+    {.noun = "plans",
+     .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
+     .summary = "missing plans to review: review date come, missing again or repeat since, or none",
+     .opts = due_opts,
+     .fn = cmd_plans,
      .rectype = -1},
     {.noun = "high-risk",
      .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",

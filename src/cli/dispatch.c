@@ -19,6 +19,8 @@ static const struct hw_opt global_opts[] = {
     {"db", "PATH", "the database (default: $HOMEWARD_DB, else homeward.db)"},
     {"config", "FILE", "rule thresholds (default: $HOMEWARD_CONFIG, else the guidance's)"},
     {"routing", "FILE", "who is told (default: $HOMEWARD_ROUTING, else the guidance's)"},
+    {"reasons", "FILE",
+     "reasons for going missing (default: $HOMEWARD_REASONS, else Derby's categories)"},
     {"now", "TIME", "act as if it were this local time (default: $HOMEWARD_NOW, else the clock)"},
     {"user", "NAME", "who is making changes, for the history (default: $HOMEWARD_USER)"},
     {"help", NULL, "show this help"},
@@ -38,8 +40,8 @@ static void print_opts(FILE *f, const struct hw_opt *opts)
 static void print_overview(FILE *f)
 {
     fprintf(f, "homeward - children missing from home or care, and their return interviews\n\n"
-               "Usage: homeward [--db PATH] [--config FILE] [--routing FILE] [--now TIME]\n"
-               "                [--user NAME] COMMAND ...\n\n"
+               "Usage: homeward [--db PATH] [--config FILE] [--routing FILE] [--reasons FILE]\n"
+               "                [--now TIME] [--user NAME] COMMAND ...\n\n"
                "Commands:\n");
     for (int t = 0; tables[t]; t++)
         for (const struct hw_cmd *c = tables[t]; c->noun; c++) {
@@ -157,7 +159,8 @@ static int read_text(const char *path, const char *what, struct hw_buf *text, st
     return 0;
 }
 
-/* The rule thresholds and the routing table: the defaults, or the files given. */
+/* The rule thresholds, the routing table and the reasons list: the
+ * defaults, or the files given. */
 static int read_settings(struct hw_ctx *ctx, struct hw_err *err)
 {
     struct hw_buf text = {0};
@@ -173,6 +176,12 @@ static int read_settings(struct hw_ctx *ctx, struct hw_err *err)
         rc = read_text(ctx->routing_path, "routing", &text, err);
     if (rc == 0 && ctx->routing_path)
         rc = hw_routing_parse(text.data ? text.data : "", ctx->routing_path, &ctx->routing, err);
+    hw_buf_reset(&text);
+    hw_reasons_defaults(&ctx->reasons);
+    if (rc == 0 && ctx->reasons_path)
+        rc = read_text(ctx->reasons_path, "reasons", &text, err);
+    if (rc == 0 && ctx->reasons_path)
+        rc = hw_reasons_parse(text.data ? text.data : "", ctx->reasons_path, &ctx->reasons, err);
     hw_buf_free(&text);
     return rc;
 }
@@ -194,6 +203,10 @@ static int setup(struct hw_ctx *ctx, struct hw_args *g, struct hw_err *err)
         ctx->routing_path = getenv("HOMEWARD_ROUTING");
     if (ctx->routing_path && !*ctx->routing_path)
         ctx->routing_path = NULL;
+    if (!(ctx->reasons_path = hw_arg(g, "reasons")))
+        ctx->reasons_path = getenv("HOMEWARD_REASONS");
+    if (ctx->reasons_path && !*ctx->reasons_path)
+        ctx->reasons_path = NULL;
     ctx->user = hw_arg(g, "user");
     if (!ctx->user)
         ctx->user = getenv("HOMEWARD_USER");

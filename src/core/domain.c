@@ -67,6 +67,25 @@ const struct hw_code hw_screening_codes[] = {
     {0, NULL, NULL},
 };
 
+const struct hw_code hw_lateness_codes[] = {
+    {HW_LATE_MISSING_AGAIN, "missing_again", "The child went missing again"},
+    {HW_LATE_DECLINED, "declined", "The child declined at first"},
+    {HW_LATE_WORKER_AVAILABILITY, "worker_availability", "No worker available in time"},
+    {HW_LATE_WEEKEND_BANK_HOLIDAY, "weekend_bank_holiday", "A weekend or bank holiday"},
+    {HW_LATE_CHILD_UNAVAILABLE, "child_unavailable", "The child was not available"},
+    {HW_LATE_OTHER, "other", "Another reason"},
+    {0, NULL, NULL},
+};
+
+const struct hw_code hw_attempt_outcome_codes[] = {
+    {HW_ATT_SEEN, "seen", "The child was seen"},
+    {HW_ATT_NOT_IN, "not_in", "The child was not in"},
+    {HW_ATT_REFUSED, "refused", "The child refused to talk"},
+    {HW_ATT_MISSING_AGAIN, "missing_again", "The child was missing again"},
+    {HW_ATT_OTHER, "other", "Something else (see the note)"},
+    {0, NULL, NULL},
+};
+
 const struct hw_code hw_action_outcome_codes[] = {
     {HW_ACTION_DONE, "done", "Done"},
     {HW_ACTION_NOT_NEEDED, "not_needed", "Not needed"},

@@ -79,6 +79,31 @@ enum hw_screening {
 };
 extern const struct hw_code hw_screening_codes[];
 
+/* Why an interview was not completed within 72 hours of the return (004
+ * section 10): the main reason, as the worker records it (never inferred). */
+enum hw_lateness {
+    HW_LATE_UNSET = 0,
+    HW_LATE_MISSING_AGAIN,
+    HW_LATE_DECLINED,
+    HW_LATE_WORKER_AVAILABILITY,
+    HW_LATE_WEEKEND_BANK_HOLIDAY,
+    HW_LATE_CHILD_UNAVAILABLE,
+    HW_LATE_OTHER
+};
+extern const struct hw_code hw_lateness_codes[];
+
+/* What came of one attempt to hold an interview (004 section 10: at least
+ * two face-to-face attempts before completing from carers' information). */
+enum hw_attempt_outcome {
+    HW_ATT_UNSET = 0,
+    HW_ATT_SEEN,
+    HW_ATT_NOT_IN,
+    HW_ATT_REFUSED,
+    HW_ATT_MISSING_AGAIN,
+    HW_ATT_OTHER
+};
+extern const struct hw_code hw_attempt_outcome_codes[];
+
 /* How an action the rules call for was resolved. */
 enum hw_action_outcome { HW_ACTION_OPEN = 0, HW_ACTION_DONE, HW_ACTION_NOT_NEEDED };
 extern const struct hw_code hw_action_outcome_codes[];

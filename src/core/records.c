@@ -40,6 +40,12 @@ const struct hw_field hw_child_fields[] = {
     {"worker", HW_F_TEXT, F(hw_child, worker), NULL, TEXT_SHORT, false, "allocated worker"},
     {"school", HW_F_TEXT, F(hw_child, school), NULL, TEXT_SHORT, false,
      "school or other education placement"},
+    {"missing_plan", HW_F_TEXT, F(hw_child, missing_plan), NULL, TEXT_LONG, false,
+     "the child's missing plan"},
+    {"plan_reviewed", HW_F_DATE, F(hw_child, plan_reviewed), NULL, 0, false,
+     "when the missing plan was last reviewed"},
+    {"plan_review_due", HW_F_DATE, F(hw_child, plan_review_due), NULL, 0, false,
+     "when the missing plan is next to be reviewed"},
     {NULL, 0, 0, NULL, 0, false, NULL},
 };
 
@@ -94,7 +100,7 @@ const struct hw_field hw_interview_fields[] = {
     {"conducted_by", HW_F_ENUM, F(hw_interview, conducted_by), hw_conducted_by_codes, 0, false,
      "who conducted it"},
     {"reasons", HW_F_TEXT, F(hw_interview, reasons), NULL, TEXT_LONG, false,
-     "the child's reasons for going missing"},
+     "the child's reasons for going missing: ';'-separated codes of 'homeward reasons show'"},
     {"risks", HW_F_TEXT, F(hw_interview, risks), NULL, TEXT_LONG, false, "risks identified"},
     {"screening", HW_F_ENUM, F(hw_interview, screening), hw_screening_codes, 0, false,
      "exploitation screening outcome"},
@@ -104,6 +110,8 @@ const struct hw_field hw_interview_fields[] = {
      "manager's quality sign-off"},
     {"signed_off_by", HW_F_TEXT, F(hw_interview, signed_off_by), NULL, TEXT_SHORT, false,
      "manager who signed off"},
+    {"lateness_reason", HW_F_ENUM, F(hw_interview, lateness_reason), hw_lateness_codes, 0, false,
+     "the main reason it was completed more than 72 hours after the return"},
     {NULL, 0, 0, NULL, 0, false, NULL},
 };
 
@@ -156,6 +164,13 @@ static int check_text(const char *s, struct hw_err *err)
         if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
             return hw_fail(err, HW_EINPUT, "text holds a control character (code %u)", *p);
     return 0;
+}
+
+int hw_text_check(const char *s, size_t max, struct hw_err *err)
+{
+    if (strlen(s) > max)
+        return hw_fail(err, HW_EINPUT, "text is longer than %zu bytes", max);
+    return check_text(s, err);
 }
 
 static void lower_copy(const char *s, char *buf, size_t size)

@@ -36,6 +36,8 @@ struct hw_child {
     char *placement_name;
     int out_of_area; /* enum hw_yesno */
     char *team, *worker, *school;
+    char *missing_plan;                     /* the child's missing plan (003 section 4) */
+    hw_date plan_reviewed, plan_review_due; /* last reviewed; next review by */
 };
 
 struct hw_episode {
@@ -69,6 +71,7 @@ struct hw_interview {
     hw_date shared_with_police;
     hw_instant signed_off;
     char *signed_off_by;
+    int lateness_reason; /* enum hw_lateness: why completed after the 72 hours */
 };
 
 enum hw_ftype {
@@ -130,6 +133,10 @@ void hw_record_init(const struct hw_field *table, void *rec);
 void hw_record_clear(const struct hw_field *table, void *rec);
 /* Copies src into dst (dst must be initialised; its old contents are freed). */
 void hw_record_copy(const struct hw_field *table, void *dst, const void *src);
+
+/* Checks free text as a HW_F_TEXT field of at most max bytes does: no
+ * control characters other than tab and line ends. */
+int hw_text_check(const char *s, size_t max, struct hw_err *err);
 
 /* Iterates a ';'-separated list: returns the next item's length and start,
  * advancing *cursor; returns 0 at the end. */

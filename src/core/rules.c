@@ -342,3 +342,40 @@ void hw_missing_pattern(const struct hw_config *cfg, const hw_instant *starts, s
     out->persistent_quarter = out->in_quarter >= cfg->persistent_quarter_min;
     out->persistent_month = out->in_month >= cfg->persistent_month_min;
 }
+
+const struct hw_code hw_plan_reason_codes[] = {
+    {HW_PLAN_NONE, "no_plan", "Missing, with no missing plan"},
+    {HW_PLAN_REVIEW_DUE, "review_due", "The review date has come"},
+    {HW_PLAN_MISSING_AGAIN, "missing_again", "Missing again since the last review"},
+    {HW_PLAN_REPEAT, "repeat", "Repeat missing since the last review"},
+    {0, NULL, NULL},
+};
+
+int hw_plan_review(const struct hw_config *cfg, bool has_plan, hw_date reviewed, hw_date review_due,
+                   const hw_instant *starts, size_t n, hw_instant now)
+{
+    int reasons = 0;
+    hw_instant since = reviewed == HW_NO_DATE ? INT64_MIN : hw_london_day_start(reviewed + 1);
+    size_t missing = 0;
+    for (size_t i = 0; i < n; i++)
+        missing += starts[i] <= now;
+    if (!has_plan) /* no plan: only a child who has gone missing needs one */
+        return missing ? HW_PLAN_NONE : 0;
+    if (review_due != HW_NO_DATE && hw_london_day_start(review_due) <= now)
+        reasons |= HW_PLAN_REVIEW_DUE;
+    for (size_t i = 0; i < n; i++) {
+        if (starts[i] < since || starts[i] > now)
+            continue;
+        reasons |= HW_PLAN_MISSING_AGAIN;
+        struct hw_pattern p;
+        hw_missing_pattern(cfg, starts, n, starts[i], &p);
+        /* The repeat must be made of episodes since the review. */
+        size_t recent = 0;
+        for (size_t j = 0; j < n; j++)
+            recent += starts[j] >= since && starts[j] <= starts[i] &&
+                      starts[j] >= starts[i] - (hw_instant)cfg->repeat_window_days * HW_DAY;
+        if (p.repeat && (int)recent >= cfg->repeat_min_episodes)
+            reasons |= HW_PLAN_REPEAT;
+    }
+    return reasons;
+}

@@ -146,4 +146,23 @@ struct hw_pattern {
 void hw_missing_pattern(const struct hw_config *cfg, const hw_instant *starts, size_t n,
                         hw_instant at, struct hw_pattern *out);
 
+/* ---- the missing plan (003 sections 4, 13) ---- */
+
+enum hw_plan_reason {
+    HW_PLAN_NONE = 1 << 0,          /* missing, and no plan */
+    HW_PLAN_REVIEW_DUE = 1 << 1,    /* the review date has come */
+    HW_PLAN_MISSING_AGAIN = 1 << 2, /* missing since the last review */
+    HW_PLAN_REPEAT = 1 << 3         /* 2 or more in 28 days since the last review */
+};
+/* no_plan, review_due, missing_again, repeat */
+extern const struct hw_code hw_plan_reason_codes[];
+
+/* Why a child's missing plan needs review at `now` (0: it does not).
+ * starts: the last-seen instants of the child's missing episodes (any
+ * order). "Since the last review" is from the day after it (an episode on
+ * the day of the review is taken to be the one reviewed); with no review
+ * date, since the plan was made is unknown, so every episode counts. */
+int hw_plan_review(const struct hw_config *cfg, bool has_plan, hw_date reviewed, hw_date review_due,
+                   const hw_instant *starts, size_t n, hw_instant now);
+
 #endif

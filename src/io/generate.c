@@ -33,6 +33,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/calendar.h"
 #include "core/domain.h"
 #include "io/csv_write.h"
 
@@ -192,9 +193,21 @@ static const char *const found_locations[] = {"Home address",
                                               "Hospital",
                                               "Returned of own accord"};
 static const int found_w[] = {14, 24, 10, 10, 5, 4, 5, 4, 6, 5, 3, 1, 9};
-static const char *const reasons_list[] = {
-    "conflict_at_home", "peer_influence", "relationship",        "substance_misuse",
-    "exploitation",     "boredom",        "contact_with_family", "placement_unhappy"};
+/* Codes of the default reasons list (core/reasons.c: Derby's categories). */
+static const char *const reasons_list[] = {"criminal_activity",  "return_to_family",
+                                           "behaviour_problems", "with_friends",
+                                           "independence",       "drugs",
+                                           "miscommunication",   "cse",
+                                           "housing_problems"};
+/* Why a manager decided as they did when it was not "required" (003
+ * section 12.3: the reason for not holding an interview is recorded). */
+static const char *const not_required_why[] = {
+    "Short daytime absence; no risks identified", "Returned of own accord; seen by the carer",
+    "Known to be with family; no concerns at the safe and well check"};
+static const char *const judgement_why[] = {
+    "Team manager's judgement on risk and vulnerability",
+    "Already engaged with the allocated worker; interview offered on judgement",
+    "Frequent short episodes: interview frequency agreed with carers (003 12.3)"};
 static const char *const risks_ordinary[] = {"None identified",
                                              "Late night with friends",
                                              "Alcohol use",
@@ -1158,10 +1171,10 @@ static bool overnight(hw_instant ls, hw_instant ret)
 
 static size_t write_interviews(const struct gen *g, struct out_file *f, struct rng *r)
 {
-    static const char *const cols[] = {"interview_id", "child_id",     "episode_ids",
-                                       "decision",     "offered",      "outcome",
-                                       "completed",    "conducted_by", "reasons",
-                                       "risks",        "screening",    "shared_with_police"};
+    static const char *const cols[] = {
+        "interview_id", "child_id",  "episode_ids",        "decision",       "decision_reason",
+        "offered",      "outcome",   "completed",          "conducted_by",   "reasons",
+        "risks",        "screening", "shared_with_police", "lateness_reason"};
     out_header(f, cols, NELEM(cols));
     if (g->nep == 0)
         return 0;
@@ -1269,11 +1282,19 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
             hw_csv_field(o, buf);
         }
         hw_csv_field(o, hw_code_name(hw_decision_codes, decision));
+        /* Every decision but "required" says why (no draw: the stream of
+         * random numbers is the same as without it). */
+        if (decision == HW_DEC_NOT_REQUIRED)
+            hw_csv_field(o, not_required_why[i % NELEM(not_required_why)]);
+        else if (decision == HW_DEC_JUDGEMENT)
+            hw_csv_field(o, judgement_why[i % NELEM(judgement_why)]);
+        else
+            hw_csv_field(o, "");
         field_time(o, offered);
         hw_csv_field(o, hw_code_name(hw_outcome_codes, outcome));
         field_time(o, completed);
         if (outcome != HW_OUT_COMPLETED) {
-            for (int k = 0; k < 5; k++)
+            for (int k = 0; k < 6; k++)
                 hw_csv_field(o, "");
             out_row_end(f);
             continue;
@@ -1289,10 +1310,18 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
             by = rng_chance(r, 0.85) ? HW_BY_INDEPENDENT : HW_BY_ALLOCATED_WORKER;
         hw_csv_field(o, hw_code_name(hw_conducted_by_codes, by));
 
-        /* Reasons: 1-3, leaning on the child's circumstances. */
-        int w[NELEM(reasons_list)] = {
-            c->placement == HW_PL_HOME ? 30 : 8, 25, 14, flagged ? 16 : 6, flagged ? 18 : 1, 12, 10,
-            c->case_status == HW_CS_CLA ? 22 : 0};
+        /* Reasons: 1-3, leaning on the child's circumstances (Derby's counts,
+         * 004 section 9: wanting independence and friends lead). */
+        bool home = c->placement == HW_PL_HOME;
+        int w[NELEM(reasons_list)] = {flagged ? 8 : 1,
+                                      c->case_status == HW_CS_CLA ? 20 : 2,
+                                      home ? 18 : 8,
+                                      25,
+                                      30,
+                                      flagged ? 12 : 3,
+                                      home ? 14 : 6,
+                                      flagged ? 16 : 1,
+                                      home ? 6 : 2};
         unsigned chosen = 0;
         int nr = 1 + rng_weighted(r, (const int[]){55, 32, 13}, 3);
         for (int k = 0; k < nr; k++)
@@ -1320,6 +1349,18 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
             field_date(o, shared);
         else
             hw_csv_field(o, "");
+        /* Completed after 72 hours from the first return: the main reason,
+         * as a worker would record it (004 section 10). */
+        hw_instant due = e->ret + 72 * HW_HOUR;
+        int late = HW_LATE_UNSET;
+        if (completed > due) {
+            late = HW_LATE_WORKER_AVAILABILITY;
+            if (gone_again)
+                late = HW_LATE_MISSING_AGAIN;
+            else if (!hw_is_working_day(hw_london_date(due)))
+                late = HW_LATE_WEEKEND_BANK_HOLIDAY; /* due on a day off */
+        }
+        hw_csv_field(o, hw_code_name(hw_lateness_codes, late));
         out_row_end(f);
     }
     free(prev);

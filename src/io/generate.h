@@ -18,8 +18,9 @@
  *   episodes.csv    episode_id,child_id,kind,last_seen,reported,returned,risk,
  *                   missing_from_type,missing_from_name,out_of_area,case_status,
  *                   police_ref,harmed,crime_while_absent,found_location,with_children
- *   interviews.csv  interview_id,child_id,episode_ids,decision,offered,outcome,
- *                   completed,conducted_by,reasons,risks,screening,shared_with_police
+ *   interviews.csv  interview_id,child_id,episode_ids,decision,decision_reason,offered,
+ *                   outcome,completed,conducted_by,reasons,risks,screening,
+ *                   shared_with_police,lateness_reason
  *
  * Only children with at least one episode are written. Episodes are numbered
  * E0000001... in order of last seen; interviews I0000001... in order of their

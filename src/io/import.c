@@ -13,6 +13,7 @@
 struct importer {
     struct hw_store *store;
     const struct hw_config *cfg;
+    const struct hw_reasons *reasons;
     const struct hw_actor *who;
     const struct hw_rectype_info *type;
     const char *path;
@@ -160,8 +161,8 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     }
     hw_strmap_put(&im->seen, id, row->line);
 
-    if (hw_check_record(im->store, im->cfg, (enum hw_rectype)(im->type - hw_rectypes), im->rec,
-                        &why) < 0) {
+    if (hw_check_record(im->store, im->cfg, im->reasons, (enum hw_rectype)(im->type - hw_rectypes),
+                        im->rec, &why) < 0) {
         if (why.kind != HW_EINPUT) {
             *err = why;
             im->fatal = true;
@@ -193,12 +194,17 @@ static int on_row(void *ctx, const struct hw_csv_row *row, struct hw_err *err)
     return read_row(im, row, err);
 }
 
-int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_rectype t,
-                  const char *path, const struct hw_actor *who, struct hw_import_result *res,
-                  struct hw_err *err)
+int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct hw_reasons *reasons,
+                  enum hw_rectype t, const char *path, const struct hw_actor *who,
+                  struct hw_import_result *res, struct hw_err *err)
 {
-    struct importer im = {
-        .store = s, .cfg = cfg, .who = who, .type = &hw_rectypes[t], .path = path, .res = res};
+    struct importer im = {.store = s,
+                          .cfg = cfg,
+                          .reasons = reasons,
+                          .who = who,
+                          .type = &hw_rectypes[t],
+                          .path = path,
+                          .res = res};
     memset(res, 0, sizeof *res);
     im.rec = hw_calloc(1, im.type->size);
     hw_record_init(im.type->fields, im.rec);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "core/config.h"
+#include "core/reasons.h"
 #include "core/mem.h"
 #include "app/save.h"
 #include "core/records.h"
@@ -33,13 +34,14 @@ struct hw_import_result {
     struct hw_buf errors; /* one line per listed error: "file:line: column x: ..." */
 };
 
-/* Imports the file at path as records of type t, in one transaction.
- * Returns 0 when imported; -1 when refused (res->errors lists the row errors;
- * err summarises) or on a storage fault (err). Free res with
+/* Imports the file at path as records of type t, in one transaction,
+ * checking interviews' reasons against the reasons list (NULL: the
+ * defaults). Returns 0 when imported; -1 when refused (res->errors lists the
+ * row errors; err summarises) or on a storage fault (err). Free res with
  * hw_import_result_free. */
-int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, enum hw_rectype t,
-                  const char *path, const struct hw_actor *who, struct hw_import_result *res,
-                  struct hw_err *err);
+int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct hw_reasons *reasons,
+                  enum hw_rectype t, const char *path, const struct hw_actor *who,
+                  struct hw_import_result *res, struct hw_err *err);
 void hw_import_result_free(struct hw_import_result *res);
 
 #endif

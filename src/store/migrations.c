@@ -116,6 +116,28 @@ const char *const hw_migrations[] = {
     "CREATE TRIGGER outbox_ack_once BEFORE UPDATE OF acknowledged_at, acknowledged_by ON outbox"
     "  WHEN OLD.acknowledged_at IS NOT NULL"
     "  BEGIN SELECT RAISE(ABORT, 'a notification is acknowledged once'); END;",
+
+    /* 5: interview attempts (004 section 10: at least two face-to-face
+     * attempts), numbered per interview in the order recorded and never
+     * changed; the main reason an interview was completed late. */
+    "CREATE TABLE interview_attempts ("
+    "  interview_id TEXT NOT NULL REFERENCES interviews(interview_id),"
+    "  seq INTEGER NOT NULL CHECK (seq >= 1), at INTEGER NOT NULL,"
+    "  face_to_face TEXT NOT NULL CHECK (face_to_face IN ('y', 'n')),"
+    "  outcome TEXT NOT NULL"
+    "    CHECK (outcome IN ('seen', 'not_in', 'refused', 'missing_again', 'other')),"
+    "  note TEXT, recorded_by TEXT NOT NULL, recorded_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (interview_id, seq)) WITHOUT ROWID;"
+    "CREATE TRIGGER interview_attempts_kept_u BEFORE UPDATE ON interview_attempts"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded attempt is never changed'); END;"
+    "CREATE TRIGGER interview_attempts_kept_d BEFORE DELETE ON interview_attempts"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded attempt is never changed'); END;"
+    "ALTER TABLE interviews ADD COLUMN lateness_reason TEXT;",
+
+    /* 6: the missing plan: its text, when last reviewed, the next review. */
+    "ALTER TABLE children ADD COLUMN missing_plan TEXT;"
+    "ALTER TABLE children ADD COLUMN plan_reviewed TEXT;"
+    "ALTER TABLE children ADD COLUMN plan_review_due TEXT;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

@@ -77,6 +77,12 @@ int hw_store_add_change(struct hw_store *s, const struct hw_change *c, struct hw
     return s->ops->add_change(s, c, err);
 }
 
+int hw_store_changed_ids(struct hw_store *s, enum hw_rectype t, const char *field,
+                         int (*cb)(void *ctx, const char *id), void *ctx, struct hw_err *err)
+{
+    return s->ops->changed_ids(s, t, field, cb, ctx, err);
+}
+
 int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
                           void *ctx, struct hw_err *err)
 {
@@ -128,4 +134,16 @@ int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, c
                               bool *known, struct hw_err *err)
 {
     return s->ops->ack_notification(s, id, at, user, known, err);
+}
+
+int hw_store_add_attempt(struct hw_store *s, const struct hw_attempt *a, int *seq,
+                         struct hw_err *err)
+{
+    return s->ops->add_attempt(s, a, seq, err);
+}
+
+int hw_store_list_attempts(struct hw_store *s, const char *interview_id, hw_attempt_cb cb,
+                           void *ctx, struct hw_err *err)
+{
+    return s->ops->list_attempts(s, interview_id, cb, ctx, err);
 }

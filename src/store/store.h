@@ -33,6 +33,7 @@ struct hw_filter {
     int kind;                /* episodes: enum hw_kind, 0 = any */
     hw_instant from, to;     /* episodes: last seen in [from, to); 0 = no bound */
     size_t limit;            /* 0 = no limit */
+    uint64_t fields;         /* read only these (hw_field_mask); 0 = every field */
 };
 
 /* Called for each record listed; the record is borrowed for the call.
@@ -99,6 +100,19 @@ struct hw_outbox_filter {
     int role; /* enum hw_role; 0 = any */
 };
 
+/* One attempt to hold an interview (004 section 10), as recorded. Numbered
+ * per interview in the order recorded; never changed. */
+struct hw_attempt {
+    const char *interview_id;
+    int seq; /* set by the store: 1, 2, ... */
+    hw_instant at;
+    bool face_to_face;
+    int outcome;              /* enum hw_attempt_outcome */
+    const char *note;         /* NULL when none */
+    struct hw_stamp recorded; /* who recorded it and when (the source is not kept) */
+};
+typedef int (*hw_attempt_cb)(void *ctx, const struct hw_attempt *a);
+
 /* What the monthly measures need of one missing episode. */
 struct hw_episode_fact {
     hw_instant last_seen;
@@ -141,6 +155,8 @@ struct hw_store_ops {
     int (*add_change)(struct hw_store *s, const struct hw_change *c, struct hw_err *err);
     int (*list_changes)(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
                         void *ctx, struct hw_err *err);
+    int (*changed_ids)(struct hw_store *s, enum hw_rectype t, const char *field,
+                       int (*cb)(void *ctx, const char *id), void *ctx, struct hw_err *err);
     int (*add_action)(struct hw_store *s, const struct hw_action_record *a, struct hw_err *err);
     int (*list_actions)(struct hw_store *s, const char *episode_id, hw_action_cb cb, void *ctx,
                         struct hw_err *err);
@@ -157,6 +173,10 @@ struct hw_store_ops {
     int (*ack_notification)(struct hw_store *s, long long id, hw_instant at, const char *user,
                             bool *known, struct hw_err *err);
     int (*schema_version)(struct hw_store *s);
+    int (*add_attempt)(struct hw_store *s, const struct hw_attempt *a, int *seq,
+                       struct hw_err *err);
+    int (*list_attempts)(struct hw_store *s, const char *interview_id, hw_attempt_cb cb, void *ctx,
+                         struct hw_err *err);
 };
 
 /* Backends embed this as their first member. */
@@ -202,6 +222,10 @@ int hw_store_list(struct hw_store *s, enum hw_rectype t, const struct hw_filter 
 /* Appends a change of a field to the history (c->id is ignored; c->field
  * must be set: creation is kept by hw_store_put). */
 int hw_store_add_change(struct hw_store *s, const struct hw_change *c, struct hw_err *err);
+/* The IDs of the records of type t whose field has ever changed (each
+ * once), for lists that need a field's history only where there is one. */
+int hw_store_changed_ids(struct hw_store *s, enum hw_rectype t, const char *field,
+                         int (*cb)(void *ctx, const char *id), void *ctx, struct hw_err *err);
 /* A record's history, oldest first: its creation (when known), then each
  * change. */
 int hw_store_list_changes(struct hw_store *s, enum hw_rectype t, const char *id, hw_change_cb cb,
@@ -243,5 +267,14 @@ int hw_store_list_notifications(struct hw_store *s, const struct hw_outbox_filte
  * acknowledged (the first acknowledgement stands); -1 on failure. */
 int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, const char *user,
                               bool *known, struct hw_err *err);
+
+/* Appends an attempt to an interview that is recorded (a->seq is ignored);
+ * *seq (may be NULL) is set to its number, one more than the interview's
+ * last. Attempts are never changed or deleted. */
+int hw_store_add_attempt(struct hw_store *s, const struct hw_attempt *a, int *seq,
+                         struct hw_err *err);
+/* An interview's attempts in the order recorded. */
+int hw_store_list_attempts(struct hw_store *s, const char *interview_id, hw_attempt_cb cb,
+                           void *ctx, struct hw_err *err);
 
 #endif

@@ -22,8 +22,9 @@
 #define BUSY_TIMEOUT_MS 5000
 #define HW_XSTR(x)      #x
 #define HW_STR(x)       HW_XSTR(x)
-#define LIST_CACHE      16    /* prepared list statements kept: one per filter shape in use */
-#define CACHE_KIB       32768 /* page cache per connection: imports touch four indexes */
+#define LIST_CACHE      16         /* prepared list statements kept: one per filter shape in use */
+#define MMAP_BYTES      1073741824 /* read pages in place, not copied: lists scan a lot */
+#define CACHE_KIB       32768      /* page cache per connection: imports touch four indexes */
 
 struct sqlite_store {
     struct hw_store base; /* first: the interface */
@@ -38,6 +39,7 @@ struct sqlite_store {
     sqlite3_stmt *add_change, *list_changes;
     sqlite3_stmt *add_action, *list_actions;
     sqlite3_stmt *add_notification, *ack_notification, *notification_known; /* on first use */
+    sqlite3_stmt *add_attempt, *list_attempts;                              /* on first use */
     sqlite3_stmt *created[HW_REC_COUNT]; /* who created a record */
     struct {
         uint64_t mask;
@@ -150,14 +152,26 @@ static int read_field(sqlite3_stmt *stmt, int col, const struct hw_field *f, voi
     }
 }
 
+static bool in_mask(const struct hw_field *fields, const struct hw_field *f, uint64_t mask)
+{
+    return mask == 0 || (mask & (UINT64_C(1) << (f - fields)));
+}
+
+/* Reads the columns of the fields in mask (0: all), in table order. */
+static int read_record_some(sqlite3_stmt *stmt, const struct hw_field *fields, uint64_t mask,
+                            void *rec, struct hw_err *err)
+{
+    int col = 0;
+    for (const struct hw_field *f = fields; f->name; f++)
+        if (in_mask(fields, f, mask) && read_field(stmt, col++, f, rec, err) < 0)
+            return -1;
+    return 0;
+}
+
 static int read_record(sqlite3_stmt *stmt, const struct hw_field *fields, void *rec,
                        struct hw_err *err)
 {
-    int col = 0;
-    for (const struct hw_field *f = fields; f->name; f++, col++)
-        if (read_field(stmt, col, f, rec, err) < 0)
-            return -1;
-    return 0;
+    return read_record_some(stmt, fields, 0, rec, err);
 }
 
 static void column_list(const struct hw_field *fields, struct hw_buf *b)
@@ -308,6 +322,8 @@ static void sqlite_close(struct hw_store *s)
     sqlite3_finalize(st->add_notification);
     sqlite3_finalize(st->ack_notification);
     sqlite3_finalize(st->notification_known);
+    sqlite3_finalize(st->add_attempt);
+    sqlite3_finalize(st->list_attempts);
     for (int t = 0; t < HW_REC_COUNT; t++)
         sqlite3_finalize(st->created[t]);
     sqlite3_finalize(st->list_changes);
@@ -352,7 +368,8 @@ int hw_sqlite_open(const char *path, struct hw_store **out, struct hw_err *err)
     if (exec(st, "PRAGMA journal_mode = WAL", err) < 0 ||
         exec(st, "PRAGMA synchronous = FULL", err) < 0 ||
         exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
-        exec(st, "PRAGMA cache_size = -" HW_STR(CACHE_KIB), err) < 0)
+        exec(st, "PRAGMA cache_size = -" HW_STR(CACHE_KIB), err) < 0 ||
+        exec(st, "PRAGMA mmap_size = " HW_STR(MMAP_BYTES), err) < 0)
         goto fail;
     if (migrate(st, err) < 0 || prepare_record_statements(st, err) < 0)
         goto fail;
@@ -617,7 +634,14 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
     hw_record_init(ti->fields, rec);
 
     hw_buf_puts(&sql, "SELECT ");
-    column_list(ti->fields, &sql);
+    if (f->fields == 0) {
+        column_list(ti->fields, &sql);
+    } else {
+        int n = 0;
+        for (const struct hw_field *fl = ti->fields; fl->name; fl++)
+            if (in_mask(ti->fields, fl, f->fields))
+                hw_buf_printf(&sql, "%s%s", n++ ? ", " : "", fl->name);
+    }
     hw_buf_printf(&sql, " FROM %s WHERE 1", ti->plural);
     /* Parameters are numbered by purpose so clauses can be added freely. */
     if (f->child_id && t != HW_REC_CHILD)
@@ -665,7 +689,7 @@ static int sqlite_list(struct hw_store *s, enum hw_rectype t, const struct hw_fi
 
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (read_record(stmt, ti->fields, rec, err) < 0)
+        if (read_record_some(stmt, ti->fields, f->fields, rec, err) < 0)
             goto done;
         if (cb(ctx, rec) != 0)
             break;
@@ -721,6 +745,27 @@ static int sqlite_add_change(struct hw_store *s, const struct hw_change *c, stru
     bind_opt_text(stmt, 7, c->old_value);
     bind_opt_text(stmt, 8, c->new_value);
     return step_done(st, stmt, err, "recording the history");
+}
+
+static int sqlite_changed_ids(struct hw_store *s, enum hw_rectype t, const char *field,
+                              int (*cb)(void *ctx, const char *id), void *ctx, struct hw_err *err)
+{
+    static const char sql[] =
+        "SELECT DISTINCT record_id FROM changes WHERE record_type = ?1 AND field = ?2";
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt;
+    int step, rc = 0;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return db_fail(st, err, "reading the history");
+    sqlite3_bind_text(stmt, 1, hw_rectypes[t].name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, field, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (cb(ctx, (const char *)sqlite3_column_text(stmt, 0)) != 0)
+            break;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading the history");
+    sqlite3_finalize(stmt);
+    return rc;
 }
 
 static int sqlite_list_changes(struct hw_store *s, enum hw_rectype t, const char *id,
@@ -1041,6 +1086,83 @@ static int sqlite_ack_notification(struct hw_store *s, long long id, hw_instant 
     return 0;
 }
 
+/* ---- interview attempts ---- */
+
+static int sqlite_add_attempt(struct hw_store *s, const struct hw_attempt *a, int *seq,
+                              struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->add_attempt,
+                 "INSERT INTO interview_attempts(interview_id, seq, at, face_to_face, outcome, "
+                 "note, recorded_by, recorded_at) "
+                 "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 "
+                 "FROM interview_attempts WHERE interview_id = ?1 RETURNING seq",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->add_attempt;
+    sqlite3_bind_text(stmt, 1, a->interview_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, a->at);
+    sqlite3_bind_text(stmt, 3, a->face_to_face ? "y" : "n", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, hw_code_name(hw_attempt_outcome_codes, a->outcome), -1,
+                      SQLITE_STATIC);
+    bind_opt_text(stmt, 5, a->note);
+    sqlite3_bind_text(stmt, 6, a->recorded.user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 7, a->recorded.at);
+    int step = sqlite3_step(stmt), n = 0;
+    if (step == SQLITE_ROW) {
+        n = sqlite3_column_int(stmt, 0);
+        step = sqlite3_step(stmt);
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (step != SQLITE_DONE || n < 1)
+        return db_fail(st, err, "recording an interview attempt");
+    if (seq)
+        *seq = n;
+    return 0;
+}
+
+static int sqlite_list_attempts(struct hw_store *s, const char *interview_id, hw_attempt_cb cb,
+                                void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->list_attempts,
+                 "SELECT seq, at, face_to_face, outcome, note, recorded_by, recorded_at "
+                 "FROM interview_attempts WHERE interview_id = ?1 ORDER BY seq",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->list_attempts;
+    int step, rc = 0;
+    sqlite3_bind_text(stmt, 1, interview_id, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *outcome = (const char *)sqlite3_column_text(stmt, 3);
+        struct hw_attempt a = {
+            .interview_id = interview_id,
+            .seq = sqlite3_column_int(stmt, 0),
+            .at = sqlite3_column_int64(stmt, 1),
+            .face_to_face = strcmp((const char *)sqlite3_column_text(stmt, 2), "y") == 0,
+            .outcome = hw_code_parse(hw_attempt_outcome_codes, outcome ? outcome : ""),
+            .note = (const char *)sqlite3_column_text(stmt, 4),
+            .recorded = {.user = (const char *)sqlite3_column_text(stmt, 5),
+                         .at = sqlite3_column_int64(stmt, 6),
+                         .source = NULL},
+        };
+        if (a.outcome <= 0) {
+            rc = hw_fail(err, HW_EINTERNAL,
+                         "database %s: attempt %d of interview %s has an unknown outcome '%.40s'",
+                         st->path, a.seq, interview_id, outcome ? outcome : "");
+            break;
+        }
+        if (cb(ctx, &a) != 0)
+            break;
+    }
+    if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading interview attempts");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return rc;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -1054,6 +1176,7 @@ static const struct hw_store_ops sqlite_ops = {
     .list = sqlite_list,
     .add_change = sqlite_add_change,
     .list_changes = sqlite_list_changes,
+    .changed_ids = sqlite_changed_ids,
     .add_action = sqlite_add_action,
     .list_actions = sqlite_list_actions,
     .missing_starts = sqlite_missing_starts,
@@ -1063,4 +1186,6 @@ static const struct hw_store_ops sqlite_ops = {
     .list_notifications = sqlite_list_notifications,
     .ack_notification = sqlite_ack_notification,
     .schema_version = sqlite_schema_version,
+    .add_attempt = sqlite_add_attempt,
+    .list_attempts = sqlite_list_attempts,
 };

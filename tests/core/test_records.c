@@ -103,7 +103,7 @@ static void test_field_tables(void **state)
 {
     (void)state;
     static const char *const ids[HW_REC_COUNT] = {"child_id", "episode_id", "interview_id"};
-    static const size_t counts[HW_REC_COUNT] = {15, 18, 17};
+    static const size_t counts[HW_REC_COUNT] = {18, 18, 18};
     for (int t = 0; t < HW_REC_COUNT; t++) {
         const struct hw_field *table = hw_rectypes[t].fields;
         assert_string_equal(table[0].name, ids[t]);
@@ -557,6 +557,47 @@ static void test_int(void **state)
     hw_record_clear(hw_interview_fields, &iv);
 }
 
+/* The main reason an interview was late: one code (004 section 10). */
+static void test_lateness_reason(void **state)
+{
+    (void)state;
+    struct hw_interview iv;
+    hw_record_init(hw_interview_fields, &iv);
+    const struct hw_field *f = fld(hw_interview_fields, "lateness_reason");
+    assert_int_equal(f->type, HW_F_ENUM);
+    assert_false(f->required);
+    assert_ptr_equal(f - hw_interview_fields, 17); /* the last field */
+    assert_int_equal(iv.lateness_reason, HW_LATE_UNSET);
+    set_ok(hw_interview_fields, &iv, "lateness_reason", "Weekend_Bank_Holiday");
+    assert_int_equal(iv.lateness_reason, HW_LATE_WEEKEND_BANK_HOLIDAY);
+    format_is(hw_interview_fields, &iv, "lateness_reason", "weekend_bank_holiday");
+    set_ok(hw_interview_fields, &iv, "lateness_reason", "missing_again");
+    assert_int_equal(iv.lateness_reason, HW_LATE_MISSING_AGAIN);
+    set_bad(hw_interview_fields, &iv, "lateness_reason", "missing_again;declined",
+            "expected one of missing_again|declined|worker_availability|weekend_bank_holiday|"
+            "child_unavailable|other");
+    set_bad(hw_interview_fields, &iv, "lateness_reason", "bank holiday",
+            "expected one of missing_again|declined|worker_availability|weekend_bank_holiday|"
+            "child_unavailable|other");
+    assert_int_equal(iv.lateness_reason, HW_LATE_MISSING_AGAIN); /* unchanged */
+    set_ok(hw_interview_fields, &iv, "lateness_reason", "");
+    assert_int_equal(iv.lateness_reason, HW_LATE_UNSET);
+    hw_record_clear(hw_interview_fields, &iv);
+}
+
+static void test_text_check(void **state)
+{
+    (void)state;
+    struct hw_err err = {0};
+    assert_int_equal(hw_text_check("Nobody in;\tcarer says\r\nback later", 100, &err), 0);
+    assert_int_equal(hw_text_check("12345", 5, &err), 0);
+    assert_int_equal(hw_text_check("123456", 5, &err), -1);
+    assert_string_equal(err.msg, "text is longer than 5 bytes");
+    assert_int_equal(hw_text_check("bell\a", 100, &err), -1);
+    assert_int_equal(err.kind, HW_EINPUT);
+    assert_string_equal(err.msg, "text holds a control character (code 7)");
+}
+
 /* Empty text unsets every field of every record type. */
 static void test_empty_unsets_every_field(void **state)
 {
@@ -601,6 +642,7 @@ static void test_record_init(void **state)
     assert_int_equal(iv.shared_with_police, HW_NO_DATE);
     assert_int_equal(iv.outcome, 0);
     assert_int_equal(iv.attempts, HW_NO_INT);
+    assert_int_equal(iv.lateness_reason, 0);
     for (const struct hw_field *f = hw_interview_fields; f->name; f++)
         assert_false(hw_field_is_set(f, &iv));
     hw_record_clear(hw_interview_fields, &iv);
@@ -679,6 +721,7 @@ static void fill_interview(struct hw_interview *iv)
         {"shared_with_police", "04/07/2024"},
         {"signed_off", "2024-07-05 11:00"},
         {"signed_off_by", "M. Manager"},
+        {"lateness_reason", "declined"},
     };
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
         set_ok(hw_interview_fields, iv, kv[i][0], kv[i][1]);
@@ -841,7 +884,7 @@ static void test_code_tables(void **state)
     const struct hw_code *const tables[] = {
         hw_case_status_codes, hw_placement_codes, hw_kind_codes,         hw_risk_codes,
         hw_decision_codes,    hw_outcome_codes,   hw_conducted_by_codes, hw_screening_codes,
-        hw_flag_codes,        hw_yesno_codes,
+        hw_flag_codes,        hw_yesno_codes,     hw_lateness_codes,     hw_attempt_outcome_codes,
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         for (const struct hw_code *c = tables[i]; c->code; c++) {
@@ -883,6 +926,8 @@ int main(void)
         cmocka_unit_test(test_enum),
         cmocka_unit_test(test_flags),
         cmocka_unit_test(test_int),
+        cmocka_unit_test(test_lateness_reason),
+        cmocka_unit_test(test_text_check),
         cmocka_unit_test(test_empty_unsets_every_field),
         cmocka_unit_test(test_record_init),
         cmocka_unit_test(test_record_check),

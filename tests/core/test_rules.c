@@ -973,6 +973,48 @@ static void test_risk_lowered(void **state)
                 "strategy_meeting_3d#1@2017-04-06 10:00! record_updated#1@2017-04-12 10:00");
 }
 
+/* ---- the missing plan ---- */
+
+static void test_plan_review(void **state)
+{
+    (void)state;
+    struct hw_config cfg;
+    hw_config_defaults(&cfg);
+    hw_instant now = lt(2017, 4, 10, 12, 0);
+    hw_date reviewed = hw_date_from_ymd(2017, 4, 1), due = hw_date_from_ymd(2017, 5, 1);
+    const hw_instant before[] = {lt(2017, 3, 20, 22, 0)};
+    const hw_instant same_day[] = {lt(2017, 4, 1, 20, 0)};
+    const hw_instant next_day[] = {lt(2017, 4, 2, 0, 0)};
+    const hw_instant one_since[] = {lt(2017, 3, 30, 22, 0), lt(2017, 4, 5, 22, 0)};
+    const hw_instant two_since[] = {lt(2017, 4, 3, 22, 0), lt(2017, 4, 5, 22, 0)};
+    const hw_instant future[] = {lt(2017, 4, 11, 22, 0)};
+
+    assert_int_equal(hw_plan_review(&cfg, false, HW_NO_DATE, HW_NO_DATE, NULL, 0, now), 0);
+    assert_int_equal(hw_plan_review(&cfg, false, HW_NO_DATE, HW_NO_DATE, before, 1, now),
+                     HW_PLAN_NONE);
+    assert_int_equal(hw_plan_review(&cfg, false, HW_NO_DATE, HW_NO_DATE, future, 1, now), 0);
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, before, 1, now), 0);
+    /* The review date, from its first moment. */
+    assert_int_equal(
+        hw_plan_review(&cfg, true, reviewed, hw_date_from_ymd(2017, 4, 10), before, 1, now),
+        HW_PLAN_REVIEW_DUE);
+    assert_int_equal(
+        hw_plan_review(&cfg, true, reviewed, hw_date_from_ymd(2017, 4, 11), before, 1, now), 0);
+    /* Missing on the day of the review: taken as the episode reviewed. */
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, same_day, 1, now), 0);
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, next_day, 1, now),
+                     HW_PLAN_MISSING_AGAIN);
+    /* A repeat needs two episodes since the review. */
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, one_since, 2, now),
+                     HW_PLAN_MISSING_AGAIN);
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, two_since, 2, now),
+                     HW_PLAN_MISSING_AGAIN | HW_PLAN_REPEAT);
+    /* Never reviewed: every episode counts. */
+    assert_int_equal(hw_plan_review(&cfg, true, HW_NO_DATE, HW_NO_DATE, before, 1, now),
+                     HW_PLAN_MISSING_AGAIN);
+    assert_int_equal(hw_plan_review(&cfg, true, reviewed, due, future, 1, now), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1001,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_risk_raised_to_high),
         cmocka_unit_test(test_risk_raised_to_medium),
         cmocka_unit_test(test_risk_lowered),
+        cmocka_unit_test(test_plan_review),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,7 +86,7 @@ has "Interview I1 offered at 2017-04-03 10:00." "$OUT"
 expect 1 interview complete I1 --at "2017-04-06 10:00" --screening awful
 has "--screening: 'awful': expected one of none|emerging|moderate|significant" "$ERR"
 expect 0 interview complete I1 --at "2017-04-05 07:00" --conducted-by independent \
-  --screening emerging --reasons "peer_influence"
+  --screening emerging --reasons "with_friends"
 expect 0 episode show E1 --format json
 has '"in_timescale": true' "$OUT"
 has '"outcome": "completed"' "$OUT"
@@ -162,5 +162,5 @@ has "rhi_due_hours = 72" "$OUT"
 expect 0 codes risk
 has "high" "$OUT"
 expect 0 db status
-has "schema version 4" "$OUT"
+has "schema version 6" "$OUT"
 done_checks

@@ -47,4 +47,17 @@ expect 0 --now "2017-04-04 09:00" episode return E1 --at "2017-04-04 08:00" --sa
 has "after 10.0 hours" "$OUT"
 expect 0 --now "2017-04-04 09:00" episode show E1
 has "safe_well_check      #1  due 2017-04-04 09:00  Done" "$OUT"
+# The missing plan: reviewed on 1 April; Eve (C8) went missing again on the
+# 4th and 5th, so it needs review; Dee (C7) has none at all.
+expect 0 child update C8 --missing-plan "Call carer at 21:00; check Town centre" \
+  --plan-reviewed 2017-04-01 --plan-review-due 2017-05-01
+expect 0 --now "2017-04-06 09:00" child show C8
+has "Missing plan: review needed - Missing again since the last review;Repeat missing since the last review" "$OUT"
+expect 0 --now "2017-04-06 09:00" plans --format csv
+has "child,name,team,worker,reviewed,review due,why,last missing" "$OUT"
+has "C8,Eve,Assessment,,2017-04-01,2017-05-01,missing_again;repeat,2017-04-05 18:00" "$OUT"
+has "C7,Dee Ray,,,,,no_plan,2017-04-03 22:00" "$OUT"
+expect 0 child update C8 --plan-reviewed 2017-04-06
+expect 0 --now "2017-04-06 09:00" child show C8 --format json
+has '"needed": false' "$OUT"
 done_checks

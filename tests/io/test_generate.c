@@ -21,7 +21,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/domain.h"
 #include "core/hwtime.h"
+#include "core/reasons.h"
 #include "io/generate.h"
 
 static const char *const files[] = {"children.csv", "episodes.csv", "interviews.csv"};
@@ -34,8 +36,8 @@ static const char episodes_header[] =
     "missing_from_name,out_of_area,case_status,police_ref,harmed,crime_while_absent,"
     "found_location,with_children";
 static const char interviews_header[] =
-    "interview_id,child_id,episode_ids,decision,offered,outcome,completed,conducted_by,reasons,"
-    "risks,screening,shared_with_police";
+    "interview_id,child_id,episode_ids,decision,decision_reason,offered,outcome,completed,"
+    "conducted_by,reasons,risks,screening,shared_with_police,lateness_reason";
 
 enum {
     C_ID,
@@ -79,6 +81,7 @@ enum {
     I_CHILD,
     I_EPISODES,
     I_DECISION,
+    I_DECISION_REASON,
     I_OFFERED,
     I_OUTCOME,
     I_COMPLETED,
@@ -87,6 +90,7 @@ enum {
     I_RISKS,
     I_SCREENING,
     I_SHARED,
+    I_LATENESS,
     I_NCOLS
 };
 
@@ -530,7 +534,7 @@ static void test_one_year_shape(void **state)
     /* Interviews: for our own children's returned missing episodes, each
      * covered once; episodes belong to the interview's child. */
     unsigned char *covered = calloc(e.rows, 1);
-    size_t completed = 0, offered = 0, pairs = 0;
+    size_t completed = 0, offered = 0, pairs = 0, late_n = 0;
     for (size_t r = 0; r < iv.rows; r++) {
         snprintf(want_id, sizeof want_id, "I%07zu", r + 1);
         assert_string_equal(cell(&iv, r, I_ID), want_id);
@@ -563,6 +567,9 @@ static void test_one_year_shape(void **state)
         const char *outcome = cell(&iv, r, I_OUTCOME);
         if (!strcmp(cell(&iv, r, I_DECISION), "not_required"))
             assert_string_equal(outcome, "not_required");
+        /* Every decision but "required" gives its reason. */
+        assert_int_equal(cell(&iv, r, I_DECISION_REASON)[0] != '\0',
+                         strcmp(cell(&iv, r, I_DECISION), "required") != 0);
         hw_instant off = HW_NO_TIME;
         if (cell(&iv, r, I_OFFERED)[0]) {
             offered++;
@@ -576,11 +583,32 @@ static void test_one_year_shape(void **state)
             hw_instant t = when(cell(&iv, r, I_COMPLETED));
             assert_true(off != HW_NO_TIME && t >= off && t <= o.now);
             assert_true(cell(&iv, r, I_BY)[0] && cell(&iv, r, I_SCREENING)[0]);
+            /* Reasons are codes of the default list, 1 to 3 of them. */
+            char *norm = NULL;
+            struct hw_err err;
+            if (hw_reasons_normalise(hw_reasons_builtin(), cell(&iv, r, I_REASONS), &norm, &err) <
+                0)
+                fail_msg("%s: %s", want_id, err.msg);
+            assert_non_null(norm);
+            assert_string_equal(norm, cell(&iv, r, I_REASONS));
+            size_t codes = 1;
+            for (const char *p = norm; (p = strchr(p, ';')) != NULL; p++)
+                codes++;
+            assert_in_range(codes, 1, 3);
+            free(norm);
             if (cell(&iv, r, I_SHARED)[0]) {
                 hw_date shared;
                 assert_int_equal(hw_parse_date(cell(&iv, r, I_SHARED), &shared), 0);
                 assert_true(shared >= hw_london_date(t));
             }
+            /* Late (after 72 hours from the first return): a reason, and only then. */
+            bool late = t > ret[eps[0]] + 72 * HW_HOUR;
+            late_n += late;
+            assert_int_equal(cell(&iv, r, I_LATENESS)[0] != '\0', late);
+            if (late)
+                assert_true(hw_code_parse(hw_lateness_codes, cell(&iv, r, I_LATENESS)) > 0);
+        } else {
+            assert_string_equal(cell(&iv, r, I_LATENESS), "");
         }
     }
     for (size_t r = 0; r < e.rows; r++) {
@@ -591,6 +619,7 @@ static void test_one_year_shape(void **state)
             fail_msg("%s: eligible %d but covered %d", cell(&e, r, E_ID), eligible, covered[r]);
     }
     assert_in_range(completed * 100 / offered, 45, 75);
+    assert_in_range(late_n * 100 / completed, 10, 40); /* a quarter late, as generated */
     assert_true(pairs > 0);
     free(covered);
 

@@ -15,6 +15,7 @@
 
 #include "core/config.h"
 #include "core/mem.h"
+#include "core/reasons.h"
 #include "core/records.h"
 #include "io/import.h"
 #include "store/store.h"
@@ -25,6 +26,7 @@ struct fx {
     char dir[64];
     struct hw_store *store;
     struct hw_config cfg;
+    const struct hw_reasons *reasons; /* NULL: the defaults */
     struct hw_import_result res;
     bool have_res;
     struct hw_err err;
@@ -48,10 +50,12 @@ static const char EPISODES[] = "episode_id,child_id,kind,last_seen,reported,retu
                                "E5,C1,missing,2017-05-08 22:01,,,\n"
                                "E6,C1,missing,2017-05-08 22:00,,,\n";
 
+/* I1 covers two episodes of C1 within 7 days and was completed late: more
+ * than 72 hours after E1's return. */
 static const char INTERVIEWS[] =
-    "interview_id,child_id,episode_ids,decision,offered,outcome,completed\n"
-    "I1,C1,E1;E2,required,2017-05-06 10:00,completed,2017-05-07 11:00\n"
-    "I2,C2,E3,required,,pending,\n";
+    "interview_id,child_id,episode_ids,decision,offered,outcome,completed,lateness_reason\n"
+    "I1,C1,E1;E2,required,2017-05-06 10:00,completed,2017-05-07 11:00,missing_again\n"
+    "I2,C2,E3,required,,pending,,\n";
 
 /* Who the test's imports are made by, for the history. */
 static const struct hw_actor WHO = {.user = "tester", .source = "import test", .at = 1500000000};
@@ -102,7 +106,7 @@ static int import_n(struct fx *fx, enum hw_rectype t, const char *text, size_t l
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
-    int rc = hw_import_csv(fx->store, &fx->cfg, t, fx->path, &WHO, &fx->res, &fx->err);
+    int rc = hw_import_csv(fx->store, &fx->cfg, fx->reasons, t, fx->path, &WHO, &fx->res, &fx->err);
     fx->have_res = true;
     return rc;
 }
@@ -414,6 +418,7 @@ static void test_import_episodes_and_interviews(void **state)
     assert_int_equal(iv.offered, at(2017, 5, 6, 10, 0));
     assert_int_equal(iv.outcome, HW_OUT_COMPLETED);
     assert_int_equal(iv.completed, at(2017, 5, 7, 11, 0));
+    assert_int_equal(iv.lateness_reason, HW_LATE_MISSING_AGAIN);
     hw_record_clear(hw_interview_fields, &iv);
 
     get_interview(fx, "I2", &iv);
@@ -671,7 +676,7 @@ static void test_unknown_column(void **state)
                 ":1: unknown column 'nickname' for children; the columns are: child_id, "
                 "first_name, last_name, date_of_birth, gender, ethnicity, "
                 "responsible_authority, case_status, flags, placement_type, placement_name, "
-                "out_of_area, team, worker, school");
+                "out_of_area, team, worker, school, missing_plan, plan_reviewed, plan_review_due");
     assert_int_equal(fx->res.rows, 0);
     /* The header's line counts blank lines before it. */
     refuse_file(fx, HW_REC_EPISODE, "\n\nepisode_id,child,kind,last_seen\n",
@@ -684,7 +689,7 @@ static void test_unknown_column(void **state)
                 ":1: unknown column '' for children; the columns are: child_id, first_name, "
                 "last_name, date_of_birth, gender, ethnicity, responsible_authority, "
                 "case_status, flags, placement_type, placement_name, out_of_area, team, worker, "
-                "school");
+                "school, missing_plan, plan_reviewed, plan_review_due");
 }
 
 /* A header name longer than any field's is unknown, never cut down to a
@@ -741,7 +746,7 @@ static void test_missing_file(void **state)
     char *path = hw_asprintf("%s/nope.csv", fx->dir);
     free_res(fx);
     assert_int_equal(
-        hw_import_csv(fx->store, &fx->cfg, HW_REC_CHILD, path, &WHO, &fx->res, &fx->err), -1);
+        hw_import_csv(fx->store, &fx->cfg, NULL, HW_REC_CHILD, path, &WHO, &fx->res, &fx->err), -1);
     fx->have_res = true;
     char *want = hw_asprintf("cannot read %s: No such file or directory", path);
     assert_string_equal(fx->err.msg, want);
@@ -1047,6 +1052,134 @@ static void test_interview_outcome_and_completed(void **state)
            1, 1, "3: column completed: a completed interview needs its completed time");
 }
 
+/* Completed more than 72 hours after the first return among the episodes
+ * covered: the reason is required (004 section 10); exactly 72 hours is in
+ * time. */
+static void test_interview_lateness(void **state)
+{
+    struct fx *fx = *state;
+    static const char header[] = "interview_id,child_id,episode_ids,outcome,completed,"
+                                 "lateness_reason\n";
+    char *csv = hw_asprintf("%sI70,C1,E1,completed,2017-05-05 09:30,\n"
+                            "I71,C1,E1,completed,2017-05-05 09:30:01,\n"
+                            "I72,C1,E2;E1,completed,2017-05-05 10:00,\n"
+                            "I73,C2,E3,completed,2017-06-30 10:00,\n",
+                            header);
+    refuse(fx, HW_REC_INTERVIEW, csv, 2, 2,
+           "3: column lateness_reason: is required: completed 2017-05-05 09:30:01, after the 72 "
+           "hours from the return of episode E1 (due by 2017-05-05 09:30); give the main reason it "
+           "was late (--lateness-reason): missing_again|declined|worker_availability|"
+           "weekend_bank_holiday|child_unavailable|other",
+           "4: column lateness_reason: is required: completed 2017-05-05 10:00, after the 72 "
+           "hours from the return of episode E1 (due by 2017-05-05 09:30); give the main reason it "
+           "was late (--lateness-reason): missing_again|declined|worker_availability|"
+           "weekend_bank_holiday|child_unavailable|other");
+    free(csv);
+    /* Given, the file goes in; an episode still missing starts no clock. */
+    csv = hw_asprintf("%sI70,C1,E1,completed,2017-05-05 09:30,\n"
+                      "I71,C1,E1,completed,2017-05-05 09:30:01,worker_availability\n"
+                      "I72,C1,E2;E1,completed,2017-05-05 10:00,Weekend_Bank_Holiday\n"
+                      "I73,C2,E3,completed,2017-06-30 10:00,\n",
+                      header);
+    import_ok(fx, HW_REC_INTERVIEW, csv, 4, 4, 0, 0);
+    free(csv);
+    struct hw_interview iv;
+    get_interview(fx, "I72", &iv);
+    assert_int_equal(iv.lateness_reason, HW_LATE_WEEKEND_BANK_HOLIDAY);
+    hw_record_clear(hw_interview_fields, &iv);
+    get_interview(fx, "I70", &iv);
+    assert_int_equal(iv.lateness_reason, HW_LATE_UNSET);
+    hw_record_clear(hw_interview_fields, &iv);
+    refuse(fx, HW_REC_INTERVIEW,
+           "interview_id,child_id,episode_ids,lateness_reason\nI9,C1,E1,late\n", 1, 1,
+           "2: column lateness_reason: 'late': expected one of missing_again|declined|"
+           "worker_availability|weekend_bank_holiday|child_unavailable|other");
+}
+
+/* A manager may override the rules' decision, with a reason; where the
+ * rules leave it to professional judgement, no reason is needed. */
+static void test_interview_override(void **state)
+{
+    struct fx *fx = *state;
+    static const char header[] = "interview_id,child_id,episode_ids,decision,decision_reason\n";
+    char *csv = hw_asprintf("%sI80,C1,E1,not_required,\n"
+                            "I81,C1,E1,judgement,\n"
+                            "I82,C1,E2,required,\n"
+                            "I83,C2,E3,not_required,\n"
+                            "I84,C1,E1;E2,required,\n"
+                            "I85,C1,E2,not_required,\n",
+                            header);
+    refuse(fx, HW_REC_INTERVIEW, csv, 3, 3,
+           "2: column decision_reason: is required: the rules say required (episode E1: "
+           "overnight_6h, over_9h, exploitation_risk, crime_drugs_risk) and the decision is "
+           "not_required; record why they are overridden (--decision-reason)",
+           "3: column decision_reason: is required: the rules say required (episode E1: "
+           "overnight_6h, over_9h, exploitation_risk, crime_drugs_risk) and the decision is "
+           "judgement; record why they are overridden (--decision-reason)",
+           "4: column decision_reason: is required: the rules say not_required (episode E2: "
+           "repeat_28d, exploitation_risk, crime_drugs_risk) and the decision is required; record "
+           "why they are overridden (--decision-reason)");
+    free(csv);
+    csv = hw_asprintf("%sI80,C1,E1,not_required,Seen at length by the police; no concerns\n"
+                      "I81,C1,E1,judgement,Frequency agreed with carers (12.3)\n"
+                      "I82,C1,E2,required,The child asked for one\n"
+                      "I83,C2,E3,not_required,\n"
+                      "I84,C1,E1;E2,required,\n"
+                      "I85,C1,E2,not_required,\n",
+                      header);
+    import_ok(fx, HW_REC_INTERVIEW, csv, 6, 6, 0, 0);
+    free(csv);
+    struct hw_interview iv;
+    get_interview(fx, "I80", &iv);
+    assert_int_equal(iv.decision, HW_DEC_NOT_REQUIRED);
+    assert_string_equal(iv.decision_reason, "Seen at length by the police; no concerns");
+    hw_record_clear(hw_interview_fields, &iv);
+}
+
+/* Reasons are codes of the reasons list: checked and normalised when given
+ * anew; as stored, kept even when the list no longer holds them. */
+static void test_interview_reasons(void **state)
+{
+    struct fx *fx = *state;
+    import_ok(fx, HW_REC_INTERVIEW,
+              "interview_id,child_id,episode_ids,reasons\n"
+              "I90,C1,E1,\" Drugs ;CSE;drugs;;\"\n"
+              "I91,C1,E1,\n",
+              2, 2, 0, 0);
+    struct hw_interview iv;
+    get_interview(fx, "I90", &iv);
+    assert_string_equal(iv.reasons, "drugs;cse");
+    hw_record_clear(hw_interview_fields, &iv);
+    refuse(fx, HW_REC_INTERVIEW,
+           "interview_id,child_id,episode_ids,reasons\nI91,C1,E1,with_friends;boredom\n", 1, 1,
+           "2: column reasons: unknown reason 'boredom': expected ';'-separated codes of the "
+           "reasons list ('homeward reasons show'): criminal_activity|return_to_family|"
+           "behaviour_problems|with_friends|independence|drugs|miscommunication|cse|"
+           "housing_problems|other");
+
+    /* A council's own list. */
+    struct hw_reasons *own = hw_calloc(1, sizeof *own);
+    struct hw_err err;
+    assert_int_equal(
+        hw_reasons_parse("boredom  Boredom\npeer_pressure  Peer pressure\n", "r.txt", own, &err),
+        0);
+    fx->reasons = own;
+    import_ok(fx, HW_REC_INTERVIEW,
+              "interview_id,child_id,episode_ids,reasons\n"
+              "I90,C1,E1,drugs;cse\n"
+              "I91,C1,E1,Boredom\n",
+              2, 0, 1, 1);
+    refuse(fx, HW_REC_INTERVIEW, "interview_id,child_id,episode_ids,reasons\nI90,C1,E1,drugs\n", 1,
+           1,
+           "2: column reasons: unknown reason 'drugs': expected ';'-separated codes of the "
+           "reasons list ('homeward reasons show'): boredom|peer_pressure");
+    get_interview(fx, "I91", &iv);
+    assert_string_equal(iv.reasons, "boredom");
+    hw_record_clear(hw_interview_fields, &iv);
+    fx->reasons = NULL;
+    free(own);
+}
+
 static void test_bad_flags(void **state)
 {
     struct fx *fx = *state;
@@ -1153,6 +1286,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_interview_episodes_apart, setup_seeded, teardown),
         cmocka_unit_test_setup_teardown(test_interview_outcome_and_completed, setup_seeded,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_interview_lateness, setup_seeded, teardown),
+        cmocka_unit_test_setup_teardown(test_interview_override, setup_seeded, teardown),
+        cmocka_unit_test_setup_teardown(test_interview_reasons, setup_seeded, teardown),
         cmocka_unit_test_setup_teardown(test_bad_flags, setup_seeded, teardown),
         cmocka_unit_test_setup_teardown(test_multiple_errors_per_row, setup_seeded, teardown),
         cmocka_unit_test_setup_teardown(test_too_many_errors, setup_seeded, teardown),

@@ -90,7 +90,7 @@ static void test_child(void **state)
     struct hw_child c;
     hw_record_init(hw_child_fields, &c);
     json_t *o = hw_record_json(hw_child_fields, &c);
-    assert_int_equal(json_object_size(o), 15);
+    assert_int_equal(json_object_size(o), 18);
     assert_true(json_is_array(json_object_get(o, "flags")));
     assert_int_equal(json_array_size(json_object_get(o, "flags")), 0);
     assert_true(json_is_null(json_object_get(o, "date_of_birth")));
@@ -123,6 +123,7 @@ static void test_interview(void **state)
     dumps_is(json_incref(json_object_get(o, "episode_ids")), "[]");
     dumps_is(json_incref(json_object_get(o, "shared_with_police")), "null");
     dumps_is(json_incref(json_object_get(o, "offered")), "null");
+    dumps_is(json_incref(json_object_get(o, "lateness_reason")), "null");
     json_decref(o);
 
     set(hw_interview_fields, &iv, "interview_id", "I1");
@@ -132,8 +133,10 @@ static void test_interview(void **state)
     set(hw_interview_fields, &iv, "completed", "2024-10-27 02:30"); /* GMT */
     set(hw_interview_fields, &iv, "shared_with_police", "2024-10-28");
     set(hw_interview_fields, &iv, "screening", "none");
+    set(hw_interview_fields, &iv, "lateness_reason", "Missing_Again");
     o = hw_record_json(hw_interview_fields, &iv);
-    assert_int_equal(json_object_size(o), 17);
+    assert_int_equal(json_object_size(o), 18);
+    dumps_is(json_incref(json_object_get(o, "lateness_reason")), "\"missing_again\"");
     dumps_is(json_incref(json_object_get(o, "attempts")), "3");
     dumps_is(json_incref(json_object_get(o, "episode_ids")), "[\"E2\",\"E1\"]");
     dumps_is(json_incref(json_object_get(o, "offered")), "\"2024-10-27T00:30:00+01:00\"");

@@ -225,7 +225,8 @@ static void test_new_database(void **state)
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
     assert_string_equal(
-        v, "actions,changes,children,episode_with,episodes,interview_episodes,interviews,outbox");
+        v, "actions,changes,children,episode_with,episodes,interview_attempts,interview_episodes,"
+           "interviews,outbox");
 }
 
 /* Foreign keys are enforced on the store's connection. */
@@ -450,6 +451,9 @@ static void fill_child(struct hw_child *c)
         {"team", "North"},
         {"worker", "A. Worker"},
         {"school", "Hill School\nYear 8"},
+        {"missing_plan", "Plan"},
+        {"plan_reviewed", "2024-01-02"},
+        {"plan_review_due", "2024-02-02"},
     };
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
         set(hw_child_fields, c, kv[i][0], kv[i][1]);
@@ -503,6 +507,7 @@ static void fill_interview(struct hw_interview *iv)
         {"shared_with_police", "05/12/2024"},
         {"signed_off", "2024-12-06 11:00"},
         {"signed_off_by", "M. Manager"},
+        {"lateness_reason", "weekend_bank_holiday"},
     };
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
         set(hw_interview_fields, iv, kv[i][0], kv[i][1]);
