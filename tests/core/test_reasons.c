@@ -46,7 +46,7 @@ static void normalise_is(const struct hw_reasons *r, const char *text, const cha
     struct hw_err err = {0};
     char *out = (char *)1;
     if (hw_reasons_normalise(r, text, &out, &err) != 0)
-        fail_msg("'%s' refused: %s", text, err.msg);
+        fail_msg("'%s' refused: %s", text ? text : "(none)", err.msg);
     if (want == NULL)
         assert_null(out);
     else
