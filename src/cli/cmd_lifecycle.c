@@ -10,6 +10,7 @@
 #include "app/check.h"
 #include "app/notify.h"
 #include "app/save.h"
+#include "core/rules.h"
 #include "cli/cli.h"
 
 /* The child fields a notification may carry; the rest come later. */
@@ -113,6 +114,65 @@ done:
     return rc;
 }
 
+/* Closing an episode is the team manager's update of the record after the
+ * return (003 section 14): the record_updated action, done. */
+static int cmd_close(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                     struct hw_err *err)
+{
+    (void)cmd;
+    struct hw_episode e;
+    hw_instant at;
+    int rc = -1;
+    hw_record_init(hw_episode_fields, &e);
+    if (hw_arg_time(a, "at", ctx->now, &at, err) < 0 || hw_ctx_store(ctx, err) < 0)
+        goto done;
+    int found = hw_store_get(ctx->store, HW_REC_EPISODE, a->pos[0], &e, err);
+    if (found <= 0) {
+        if (found == 0)
+            hw_fail(err, HW_ENOTFOUND, "no episode %s is recorded", a->pos[0]);
+        goto done;
+    }
+    if (e.returned == HW_NO_TIME) {
+        hw_fail(err, HW_ECONFLICT,
+                "episode %s is still open: record the return first ('homeward episode return')",
+                e.id);
+        goto done;
+    }
+    if (at < e.returned) {
+        hw_fail(err, HW_EINPUT, "--at: the record is closed after the return");
+        goto done;
+    }
+    struct hw_action_record rec = {
+        .episode_id = e.id,
+        .kind = HW_ACT_RECORD_UPDATED,
+        .seq = 1,
+        .outcome = HW_ACTION_DONE,
+        .at = at,
+        .recorded = {.at = ctx->now, .user = ctx->user, .source = "cli"},
+    };
+    if (hw_store_begin(ctx->store, err) < 0)
+        goto done;
+    int added = hw_store_add_action(ctx->store, &rec, err);
+    if (added <= 0 || hw_store_commit(ctx->store, err) < 0) {
+        hw_store_rollback(ctx->store);
+        if (added == 0)
+            hw_fail(err, HW_ECONFLICT, "episode %s is already closed", e.id);
+        goto done;
+    }
+    char when[HW_LOCAL_LEN];
+    hw_format_local(at, when);
+    fprintf(ctx->out, "Closed episode %s: record updated %s.\n", e.id, when);
+    rc = 0;
+done:
+    hw_record_clear(hw_episode_fields, &e);
+    return rc;
+}
+
+static const struct hw_opt close_opts[] = {
+    {"at", "TIME", "when the record was updated (default: now)"},
+    {NULL, NULL, NULL},
+};
+
 static const struct hw_opt report_opts[] = {
     {"first-name", "TEXT", "a new child's first name"},
     {"last-name", "TEXT", "a new child's last name"},
@@ -134,6 +194,16 @@ const struct hw_cmd hw_lifecycle_cmds[] = {
      .fn = cmd_report,
      .rectype = HW_REC_EPISODE,
      .field_opts = true,
+     .writes = true},
+    {.noun = "episode",
+     .verb = "close",
+     .usage = "ID [--at TIME]",
+     .summary = "close a returned episode: the team manager has updated the record (003 14)",
+     .opts = close_opts,
+     .min_pos = 1,
+     .max_pos = 1,
+     .fn = cmd_close,
+     .rectype = HW_REC_EPISODE,
      .writes = true},
     {.noun = NULL},
 };

@@ -973,6 +973,28 @@ static void test_risk_lowered(void **state)
                 "strategy_meeting_3d#1@2017-04-06 10:00! record_updated#1@2017-04-12 10:00");
 }
 
+/* Across the clock change on Sunday 26 March 2017: hours are real hours
+ * (24 hours after 22:00 GMT Saturday is 23:00 BST Sunday), working days keep
+ * the local clock time (18:00 GMT Friday -> 18:00 BST the next Friday). */
+static void test_schedule_over_clock_change(void **state)
+{
+    (void)state;
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_MEDIUM,
+                                     .last_seen = lt(2017, 3, 25, 22, 0),
+                                     .returned = HW_NO_TIME};
+    schedule_is(&in, lt(2017, 3, 28, 12, 0),
+                "need_to_know#1@2017-03-26 23:00 risk_meeting#1@2017-03-28 23:00 "
+                "strategy_meeting_3d#1@2017-03-28 23:00 risk_meeting_review#1@2017-04-02 23:00");
+    struct hw_escalation_input back = {.kind = HW_KIND_MISSING,
+                                       .risk = HW_RISK_LOW,
+                                       .last_seen = lt(2017, 3, 24, 10, 0),
+                                       .returned = lt(2017, 3, 24, 18, 0)};
+    schedule_is(&back, lt(2017, 3, 28, 12, 0),
+                "safe_well_check#1@2017-03-24 21:00 strategy_meeting_3d#1@2017-03-27 11:00! "
+                "record_updated#1@2017-03-31 18:00");
+}
+
 /* ---- the missing plan ---- */
 
 static void test_plan_review(void **state)
@@ -1044,6 +1066,7 @@ int main(void)
         cmocka_unit_test(test_risk_raised_to_medium),
         cmocka_unit_test(test_risk_lowered),
         cmocka_unit_test(test_plan_review),
+        cmocka_unit_test(test_schedule_over_clock_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
