@@ -17,6 +17,31 @@
 #include "io/record_json.h"
 #include "report/table.h"
 
+/* Writes a JSON document, indented, and drops it. */
+static void emit_json(struct hw_buf *out, json_t *root)
+{
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    hw_buf_printf(out, "%s\n", text);
+    free(text);
+    json_decref(root);
+}
+
+/* Writes a list of children: CSV as it is; for a terminal, "TITLE at TIME",
+ * the table and how many children. */
+static void emit_table(struct hw_buf *out, const struct hw_table *t, int fmt, const char *title,
+                       hw_instant at, size_t n)
+{
+    if (fmt == HW_FMT_CSV) {
+        hw_table_csv(t, out);
+        return;
+    }
+    char when[HW_LOCAL_LEN];
+    hw_format_local(at, when);
+    hw_buf_printf(out, "%s at %s\n\n", title, when);
+    hw_table_text(t, out);
+    hw_buf_printf(out, "(%zu %s)\n", n, n == 1 ? "child" : "children");
+}
+
 /* "3d 4h overdue", "due in 5h", "due now": how a person reads a deadline. */
 static void relative(hw_instant due, hw_instant now, char *buf, size_t size)
 {
@@ -100,10 +125,7 @@ static void render_due(struct hw_ctx *ctx, const struct hw_due_list *l, hw_insta
         json_t *root = json_object();
         json_object_set_new(root, "at", hw_time_json(now));
         json_object_set_new(root, "due", items);
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        hw_buf_printf(&out, "%s\n", text);
-        free(text);
-        json_decref(root);
+        emit_json(&out, root);
     } else {
         static const char *const csv_header[] = {
             "due",  "overdue_minutes", "action", "seq",    "episode_id", "child_id", "name",
@@ -300,10 +322,7 @@ static void render_daily(struct hw_ctx *ctx, const struct hw_daily *d, int fmt)
             json_array_append_new(overdue, o);
         }
         json_object_set_new(root, "overdue", overdue);
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        hw_buf_printf(&out, "%s\n", text);
-        free(text);
-        json_decref(root);
+        emit_json(&out, root);
     } else {
         hw_buf_printf(&out, "Daily list at %s\n\n", at);
         daily_section(&out, "Missing now", &d->missing, d->at, false);
@@ -394,10 +413,7 @@ static void render_high_risk(struct hw_ctx *ctx, const struct hw_high_risk_list 
         json_t *root = json_object();
         json_object_set_new(root, "at", hw_time_json(l->at));
         json_object_set_new(root, "children", children);
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        hw_buf_printf(&out, "%s\n", text);
-        free(text);
-        json_decref(root);
+        emit_json(&out, root);
     } else {
         static const char *const header[] = {"child",     "name",    "team",        "why",
                                              "28d",       "quarter", "month",       "latest",
@@ -427,15 +443,7 @@ static void render_high_risk(struct hw_ctx *ctx, const struct hw_high_risk_list 
             hw_table_add(&t, cells);
             hw_buf_free(&why);
         }
-        if (fmt == HW_FMT_CSV) {
-            hw_table_csv(&t, &out);
-        } else {
-            char at[HW_LOCAL_LEN];
-            hw_format_local(l->at, at);
-            hw_buf_printf(&out, "High-risk list at %s\n\n", at);
-            hw_table_text(&t, &out);
-            hw_buf_printf(&out, "(%zu %s)\n", l->len, l->len == 1 ? "child" : "children");
-        }
+        emit_table(&out, &t, fmt, "High-risk list", l->at, l->len);
         hw_table_free(&t);
     }
     hw_out(ctx, out.data, out.len);
@@ -505,10 +513,7 @@ static void render_weekly(struct hw_ctx *ctx, const struct hw_weekly *w, int fmt
         json_object_set_new(root, "to", hw_time_json(w->to));
         json_object_set_new(root, "as_at", hw_time_json(w->as_at));
         json_object_set_new(root, "teams", teams);
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        hw_buf_printf(&out, "%s\n", text);
-        free(text);
-        json_decref(root);
+        emit_json(&out, root);
     } else {
         const char *header[WEEKLY_COLS + 1] = {"team"};
         for (size_t c = 0; c < WEEKLY_COLS; c++)
@@ -593,10 +598,7 @@ static void render_plans(struct hw_ctx *ctx, const struct hw_plan_list *l, hw_in
         json_t *root = json_object();
         json_object_set_new(root, "at", hw_time_json(at));
         json_object_set_new(root, "plans", rows);
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        hw_buf_printf(&out, "%s\n", text);
-        free(text);
-        json_decref(root);
+        emit_json(&out, root);
     } else {
         static const char *const header[] = {"child",    "name",       "team", "worker",
                                              "reviewed", "review due", "why",  "last missing"};
@@ -621,15 +623,7 @@ static void render_plans(struct hw_ctx *ctx, const struct hw_plan_list *l, hw_in
             hw_table_add(&t, cells);
             hw_buf_free(&why);
         }
-        if (fmt == HW_FMT_CSV) {
-            hw_table_csv(&t, &out);
-        } else {
-            char when[HW_LOCAL_LEN];
-            hw_format_local(at, when);
-            hw_buf_printf(&out, "Missing plans to review at %s\n\n", when);
-            hw_table_text(&t, &out);
-            hw_buf_printf(&out, "(%zu %s)\n", l->len, l->len == 1 ? "child" : "children");
-        }
+        emit_table(&out, &t, fmt, "Missing plans to review", at, l->len);
         hw_table_free(&t);
     }
     hw_out(ctx, out.data, out.len);
