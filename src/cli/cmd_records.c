@@ -1138,7 +1138,7 @@ static const struct hw_opt attempt_opts[] = {
 };
 
 /* add, update, show and list for each record type. */
-#define RECORD_CMDS(NOUN, T, LIST_OPTS)                                                            \
+#define RECORD_CMDS(NOUN, A_NOUN, T, LIST_OPTS)                                                    \
     {.noun = NOUN,                                                                                 \
      .verb = "add",                                                                                \
      .usage = "ID [--FIELD VALUE ...]",                                                            \
@@ -1162,7 +1162,7 @@ static const struct hw_opt attempt_opts[] = {
         {.noun = NOUN,                                                                             \
          .verb = "show",                                                                           \
          .usage = "ID [--format text|json]",                                                       \
-         .summary = "show a " NOUN,                                                                \
+         .summary = "show " A_NOUN,                                                                \
          .opts = show_opts,                                                                        \
          .min_pos = 1,                                                                             \
          .max_pos = 1,                                                                             \
@@ -1177,13 +1177,13 @@ static const struct hw_opt attempt_opts[] = {
          .rectype = T},                                                                            \
     {                                                                                              \
         .noun = NOUN, .verb = "history", .usage = "ID [--format text|json]",                       \
-        .summary = "every change to a " NOUN ": who, when, old and new values", .opts = show_opts, \
+        .summary = "every change to " A_NOUN ": who, when, old and new values", .opts = show_opts, \
         .min_pos = 1, .max_pos = 1, .fn = cmd_history, .rectype = T                                \
     }
 
 const struct hw_cmd hw_record_cmds[] = {
-    RECORD_CMDS("child", HW_REC_CHILD, child_list_opts),
-    RECORD_CMDS("episode", HW_REC_EPISODE, episode_list_opts),
+    RECORD_CMDS("child", "a child", HW_REC_CHILD, child_list_opts),
+    RECORD_CMDS("episode", "an episode", HW_REC_EPISODE, episode_list_opts),
     {.noun = "episode",
      .verb = "return",
      .usage = "ID --at TIME [--found-location TEXT] [--safe-well-at TIME]",
@@ -1194,7 +1194,7 @@ const struct hw_cmd hw_record_cmds[] = {
      .fn = cmd_return,
      .rectype = HW_REC_EPISODE,
      .writes = true},
-    RECORD_CMDS("interview", HW_REC_INTERVIEW, interview_list_opts),
+    RECORD_CMDS("interview", "an interview", HW_REC_INTERVIEW, interview_list_opts),
     {.noun = "interview",
      .verb = "offer",
      .usage = "ID --at TIME",

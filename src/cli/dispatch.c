@@ -43,12 +43,27 @@ static void print_overview(FILE *f)
                "Usage: homeward [--db PATH] [--config FILE] [--routing FILE] [--reasons FILE]\n"
                "                [--now TIME] [--user NAME] COMMAND ...\n\n"
                "Commands:\n");
+    /* Commands grouped by noun, nouns in the order they first appear. */
     for (int t = 0; tables[t]; t++)
-        for (const struct hw_cmd *c = tables[t]; c->noun; c++) {
-            char left[64];
-            snprintf(left, sizeof left, "%s%s%s", c->noun, c->verb ? " " : "",
-                     c->verb ? c->verb : "");
-            fprintf(f, "  %-22s %s\n", left, c->summary);
+        for (const struct hw_cmd *first = tables[t]; first->noun; first++) {
+            bool seen = false; /* an earlier command has this noun */
+            for (int t2 = 0; t2 <= t && !seen; t2++)
+                for (const struct hw_cmd *c = tables[t2]; c->noun && c != first; c++)
+                    if (strcmp(c->noun, first->noun) == 0) {
+                        seen = true;
+                        break;
+                    }
+            if (seen)
+                continue;
+            for (int t2 = 0; tables[t2]; t2++)
+                for (const struct hw_cmd *c = tables[t2]; c->noun; c++) {
+                    if (strcmp(c->noun, first->noun) != 0)
+                        continue;
+                    char left[64];
+                    snprintf(left, sizeof left, "%s%s%s", c->noun, c->verb ? " " : "",
+                             c->verb ? c->verb : "");
+                    fprintf(f, "  %-22s %s\n", left, c->summary);
+                }
         }
     fprintf(f, "\nGlobal options:\n");
     print_opts(f, global_opts);
