@@ -22,17 +22,18 @@
 #include "core/hwtime.h"
 #include "store/store.h"
 
-/* Roles (issue: web application, roles and teams). */
-enum hw_role {
-    HW_ROLE_COORDINATOR = 1, /* everything operational */
-    HW_ROLE_TEAM_MANAGER,    /* own team's children; decisions and sign-off */
-    HW_ROLE_WORKER,          /* children allocated to them or their team */
-    HW_ROLE_ANALYST,         /* reports only, pseudonymised */
-    HW_ROLE_POLICE_LIAISON,  /* notifications in; interviews shared with police */
-    HW_ROLE_ADMIN            /* users and settings; no child records */
+/* Roles (issue: web application, roles and teams). Named hw_user_role, not
+ * hw_role: core/routing.h's enum hw_role is who a notification goes to. */
+enum hw_user_role {
+    HW_USER_ROLE_COORDINATOR = 1, /* everything operational */
+    HW_USER_ROLE_TEAM_MANAGER,    /* own team's children; decisions and sign-off */
+    HW_USER_ROLE_WORKER,          /* children allocated to them or their team */
+    HW_USER_ROLE_ANALYST,         /* reports only, pseudonymised */
+    HW_USER_ROLE_POLICE_LIAISON,  /* notifications in; interviews shared with police */
+    HW_USER_ROLE_ADMIN            /* users and settings; no child records */
 };
 /* coordinator, team_manager, worker, analyst, police_liaison, admin */
-extern const struct hw_code hw_role_codes[];
+extern const struct hw_code hw_user_role_codes[];
 
 #define HW_TOKEN_HEX 65 /* 64 hex characters + NUL */
 #define HW_USER_MAX  64 /* user names: letters, digits, . _ - @ */
@@ -40,7 +41,7 @@ extern const struct hw_code hw_role_codes[];
 /* Who is acting. */
 struct hw_principal {
     char user[HW_USER_MAX + 1];
-    int role; /* enum hw_role */
+    int role; /* enum hw_user_role */
     char team[201];
     bool by_token;  /* an API token, not a signed-in person */
     char scope[65]; /* the token's scope, e.g. "notifications" */
@@ -73,7 +74,7 @@ int hw_user_set_password(struct hw_store *s, const char *user, const char *passw
 
 struct hw_user_info {
     const char *user, *display_name, *team;
-    int role;
+    int role;                           /* enum hw_user_role */
     hw_instant created_at, disabled_at; /* disabled_at HW_NO_TIME while active */
 };
 int hw_user_list(struct hw_store *s, int (*cb)(void *ctx, const struct hw_user_info *u), void *ctx,

@@ -88,10 +88,12 @@ extern const struct hw_cmd hw_import_cmds[];
 extern const struct hw_cmd hw_report_cmds[];
 extern const struct hw_cmd hw_generate_cmds[];
 extern const struct hw_cmd hw_workflow_cmds[];
+extern const struct hw_cmd hw_serve_cmds[];
 extern const struct hw_cmd hw_lifecycle_cmds[];
 extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];
+extern const struct hw_cmd hw_users_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */
 int hw_cli_main(int argc, char **argv);

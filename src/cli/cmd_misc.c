@@ -2,6 +2,7 @@
  * database's state. */
 #include <string.h>
 
+#include "app/auth.h"
 #include "cli/cli.h"
 #include "core/records.h"
 #include "core/rules.h"
@@ -54,6 +55,7 @@ static const struct {
     {"actions", hw_action_codes},
     {"roles", hw_role_codes},
     {"routing_events", hw_route_event_codes},
+    {"user_roles", hw_user_role_codes},
     {NULL, NULL},
 };
 

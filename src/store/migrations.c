@@ -138,6 +138,38 @@ const char *const hw_migrations[] = {
     "ALTER TABLE children ADD COLUMN missing_plan TEXT;"
     "ALTER TABLE children ADD COLUMN plan_reviewed TEXT;"
     "ALTER TABLE children ADD COLUMN plan_review_due TEXT;",
+
+    /* 7: people and machines that sign in (app/auth.h). Secrets are kept
+     * only as hashes: passwords argon2id, session, form and API tokens
+     * SHA-256. signin_failures holds recent failed sign-ins by key
+     * ("user:NAME", "addr:ADDRESS") for throttling. The audit log is
+     * append-only and each entry's hash covers the one before it. */
+    "CREATE TABLE users ("
+    "  user TEXT PRIMARY KEY, display_name TEXT, role TEXT NOT NULL, team TEXT,"
+    "  password_hash TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,"
+    "  disabled_at INTEGER);"
+    "CREATE TABLE sessions ("
+    "  token_hash TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users(user),"
+    "  csrf_hash TEXT NOT NULL, address TEXT, created_at INTEGER NOT NULL,"
+    "  last_used_at INTEGER NOT NULL, ended_at INTEGER) WITHOUT ROWID;"
+    "CREATE INDEX sessions_user ON sessions(user) WHERE ended_at IS NULL;"
+    "CREATE TABLE api_tokens ("
+    "  token_hash TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users(user),"
+    "  scope TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,"
+    "  revoked_at INTEGER) WITHOUT ROWID;"
+    "CREATE INDEX api_tokens_user ON api_tokens(user) WHERE revoked_at IS NULL;"
+    "CREATE TABLE signin_failures (key TEXT NOT NULL, at INTEGER NOT NULL);"
+    "CREATE INDEX signin_failures_key ON signin_failures(key, at);"
+    "CREATE TABLE audit ("
+    "  seq INTEGER PRIMARY KEY CHECK (seq >= 1), at INTEGER NOT NULL, user TEXT NOT NULL,"
+    "  action TEXT NOT NULL, record_type TEXT, record_id TEXT, detail TEXT,"
+    "  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE INDEX audit_user ON audit(user, seq);"
+    "CREATE INDEX audit_action ON audit(action, seq);"
+    "CREATE TRIGGER audit_kept_u BEFORE UPDATE ON audit"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;"
+    "CREATE TRIGGER audit_kept_d BEFORE DELETE ON audit"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

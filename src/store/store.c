@@ -147,3 +147,93 @@ int hw_store_list_attempts(struct hw_store *s, const char *interview_id, hw_atte
 {
     return s->ops->list_attempts(s, interview_id, cb, ctx, err);
 }
+
+bool hw_store_in_transaction(struct hw_store *s)
+{
+    return s->ops->in_transaction(s);
+}
+
+int hw_store_add_user(struct hw_store *s, const struct hw_user_row *u, struct hw_err *err)
+{
+    return s->ops->add_user(s, u, err);
+}
+
+int hw_store_list_users(struct hw_store *s, const char *user, hw_user_cb cb, void *ctx,
+                        struct hw_err *err)
+{
+    return s->ops->list_users(s, user, cb, ctx, err);
+}
+
+int hw_store_update_user(struct hw_store *s, const char *user, const char *password_hash,
+                         hw_instant disabled_at, struct hw_err *err)
+{
+    return s->ops->update_user(s, user, password_hash, disabled_at, err);
+}
+
+int hw_store_add_session(struct hw_store *s, const struct hw_session_row *r, struct hw_err *err)
+{
+    return s->ops->add_session(s, r, err);
+}
+
+int hw_store_get_session(struct hw_store *s, const char *token_hash, hw_session_cb cb, void *ctx,
+                         struct hw_err *err)
+{
+    return s->ops->get_session(s, token_hash, cb, ctx, err);
+}
+
+int hw_store_touch_session(struct hw_store *s, const char *token_hash, hw_instant at,
+                           struct hw_err *err)
+{
+    return s->ops->touch_session(s, token_hash, at, err);
+}
+
+int hw_store_end_sessions(struct hw_store *s, const char *token_hash, const char *user,
+                          hw_instant at, struct hw_err *err)
+{
+    return s->ops->end_sessions(s, token_hash, user, at, err);
+}
+
+int hw_store_add_token(struct hw_store *s, const struct hw_token_row *r, struct hw_err *err)
+{
+    return s->ops->add_token(s, r, err);
+}
+
+int hw_store_get_token(struct hw_store *s, const char *token_hash, hw_token_cb cb, void *ctx,
+                       struct hw_err *err)
+{
+    return s->ops->get_token(s, token_hash, cb, ctx, err);
+}
+
+int hw_store_revoke_tokens(struct hw_store *s, const char *user, hw_instant at, struct hw_err *err)
+{
+    return s->ops->revoke_tokens(s, user, at, err);
+}
+
+int hw_store_add_failure(struct hw_store *s, const char *key, hw_instant at, struct hw_err *err)
+{
+    return s->ops->add_failure(s, key, at, err);
+}
+
+int hw_store_list_failures(struct hw_store *s, const char *key, hw_instant since, hw_instant **out,
+                           size_t *n, struct hw_err *err)
+{
+    return s->ops->list_failures(s, key, since, out, n, err);
+}
+
+int hw_store_clear_failures(struct hw_store *s, const char *key, hw_instant before,
+                            struct hw_err *err)
+{
+    return s->ops->clear_failures(s, key, before, err);
+}
+
+int hw_store_audit_append(struct hw_store *s, struct hw_audit_row *e, hw_audit_hash_fn hash,
+                          struct hw_err *err)
+{
+    return s->ops->audit_append(s, e, hash, err);
+}
+
+int hw_store_audit_list(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
+                        void *ctx, struct hw_err *err)
+{
+    return s->ops->audit_list(s, f, cb, ctx, err);
+}

@@ -136,6 +136,54 @@ struct hw_episode_link {
 /* As hw_record_cb: the link is borrowed; non-zero stops the listing. */
 typedef int (*hw_link_cb)(void *ctx, const struct hw_episode_link *l);
 
+/* A person or machine account that signs in (app/auth.h). The store keeps
+ * the role as its code and the password only as its hash. */
+struct hw_user_row {
+    const char *user, *display_name, *role, *team; /* display_name, team: NULL when none */
+    const char *password_hash;
+    hw_instant created_at;
+    const char *created_by;
+    hw_instant disabled_at; /* HW_NO_TIME while active */
+};
+typedef int (*hw_user_cb)(void *ctx, const struct hw_user_row *u);
+
+/* A signed-in session, named by the SHA-256 (hex) of its token. */
+struct hw_session_row {
+    const char *token_hash, *user, *csrf_hash;
+    const char *address; /* NULL when not known */
+    hw_instant created_at, last_used_at;
+    hw_instant ended_at; /* HW_NO_TIME while open */
+};
+typedef int (*hw_session_cb)(void *ctx, const struct hw_session_row *r);
+
+/* An API token of a machine client, named by the SHA-256 (hex) of the token. */
+struct hw_token_row {
+    const char *token_hash, *user, *scope;
+    hw_instant created_at;
+    const char *created_by;
+    hw_instant revoked_at; /* HW_NO_TIME while in force */
+};
+typedef int (*hw_token_cb)(void *ctx, const struct hw_token_row *r);
+
+/* An entry of the audit log. seq and prev_hash are set by the store when
+ * appending; hash by the caller's function. NULL: not recorded. */
+struct hw_audit_row {
+    long long seq;
+    hw_instant at;
+    const char *user, *action, *record_type, *record_id, *detail;
+    const char *prev_hash, *hash; /* 64 hex characters each */
+};
+typedef int (*hw_audit_row_cb)(void *ctx, const struct hw_audit_row *e);
+/* Computes e's hash (64 hex + NUL) from its fields, seq and prev_hash. */
+typedef void (*hw_audit_hash_fn)(const struct hw_audit_row *e, char out[65]);
+
+/* Which audit entries a listing returns; zero-initialise for all, oldest first. */
+struct hw_audit_filter {
+    const char *user, *action; /* NULL: any */
+    bool newest_first;
+    size_t limit; /* 0: all */
+};
+
 struct hw_store_ops {
     const char *backend;
     void (*close)(struct hw_store *s);
@@ -177,6 +225,32 @@ struct hw_store_ops {
                        struct hw_err *err);
     int (*list_attempts)(struct hw_store *s, const char *interview_id, hw_attempt_cb cb, void *ctx,
                          struct hw_err *err);
+    bool (*in_transaction)(struct hw_store *s);
+    int (*add_user)(struct hw_store *s, const struct hw_user_row *u, struct hw_err *err);
+    int (*list_users)(struct hw_store *s, const char *user, hw_user_cb cb, void *ctx,
+                      struct hw_err *err);
+    int (*update_user)(struct hw_store *s, const char *user, const char *password_hash,
+                       hw_instant disabled_at, struct hw_err *err);
+    int (*add_session)(struct hw_store *s, const struct hw_session_row *r, struct hw_err *err);
+    int (*get_session)(struct hw_store *s, const char *token_hash, hw_session_cb cb, void *ctx,
+                       struct hw_err *err);
+    int (*touch_session)(struct hw_store *s, const char *token_hash, hw_instant at,
+                         struct hw_err *err);
+    int (*end_sessions)(struct hw_store *s, const char *token_hash, const char *user, hw_instant at,
+                        struct hw_err *err);
+    int (*add_token)(struct hw_store *s, const struct hw_token_row *r, struct hw_err *err);
+    int (*get_token)(struct hw_store *s, const char *token_hash, hw_token_cb cb, void *ctx,
+                     struct hw_err *err);
+    int (*revoke_tokens)(struct hw_store *s, const char *user, hw_instant at, struct hw_err *err);
+    int (*add_failure)(struct hw_store *s, const char *key, hw_instant at, struct hw_err *err);
+    int (*list_failures)(struct hw_store *s, const char *key, hw_instant since, hw_instant **out,
+                         size_t *n, struct hw_err *err);
+    int (*clear_failures)(struct hw_store *s, const char *key, hw_instant before,
+                          struct hw_err *err);
+    int (*audit_append)(struct hw_store *s, struct hw_audit_row *e, hw_audit_hash_fn hash,
+                        struct hw_err *err);
+    int (*audit_list)(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
+                      void *ctx, struct hw_err *err);
 };
 
 /* Backends embed this as their first member. */
@@ -276,5 +350,63 @@ int hw_store_add_attempt(struct hw_store *s, const struct hw_attempt *a, int *se
 /* An interview's attempts in the order recorded. */
 int hw_store_list_attempts(struct hw_store *s, const char *interview_id, hw_attempt_cb cb,
                            void *ctx, struct hw_err *err);
+
+/* True while a transaction is open on this handle. */
+bool hw_store_in_transaction(struct hw_store *s);
+
+/* ---- users, sessions, API tokens, sign-in failures, the audit log ----
+ * The policy (who may do what, expiry, throttling, hashing) is app/auth.c's;
+ * the store only keeps. Secrets arrive already hashed. */
+
+/* Adds a user. Returns 1 added, 0 when the name is taken (nothing changes). */
+int hw_store_add_user(struct hw_store *s, const struct hw_user_row *u, struct hw_err *err);
+/* The user named (user not NULL), or every user by name (user NULL). The
+ * row is borrowed for the call; non-zero from cb stops. */
+int hw_store_list_users(struct hw_store *s, const char *user, hw_user_cb cb, void *ctx,
+                        struct hw_err *err);
+/* Sets a user's password hash (when not NULL) and disabled_at (when not
+ * HW_NO_TIME). Returns 1 changed, 0 no such user, -1 failure. */
+int hw_store_update_user(struct hw_store *s, const char *user, const char *password_hash,
+                         hw_instant disabled_at, struct hw_err *err);
+
+int hw_store_add_session(struct hw_store *s, const struct hw_session_row *r, struct hw_err *err);
+/* Calls cb with the session whose token hash is given: 1 found, 0 not, -1 failure. */
+int hw_store_get_session(struct hw_store *s, const char *token_hash, hw_session_cb cb, void *ctx,
+                         struct hw_err *err);
+/* Records a use of an open session. */
+int hw_store_touch_session(struct hw_store *s, const char *token_hash, hw_instant at,
+                           struct hw_err *err);
+/* Ends the open session of token_hash, or (token_hash NULL) every open
+ * session of user. Returns how many were ended, or -1. */
+int hw_store_end_sessions(struct hw_store *s, const char *token_hash, const char *user,
+                          hw_instant at, struct hw_err *err);
+
+int hw_store_add_token(struct hw_store *s, const struct hw_token_row *r, struct hw_err *err);
+/* As hw_store_get_session, for API tokens. */
+int hw_store_get_token(struct hw_store *s, const char *token_hash, hw_token_cb cb, void *ctx,
+                       struct hw_err *err);
+/* Revokes every API token of user still in force. Returns how many, or -1. */
+int hw_store_revoke_tokens(struct hw_store *s, const char *user, hw_instant at, struct hw_err *err);
+
+/* Records a failed sign-in under key ("user:NAME", "addr:ADDRESS"). */
+int hw_store_add_failure(struct hw_store *s, const char *key, hw_instant at, struct hw_err *err);
+/* The times of key's failures at or after since, ascending; *out is owned
+ * by the caller (free()), NULL when *n is 0. */
+int hw_store_list_failures(struct hw_store *s, const char *key, hw_instant since, hw_instant **out,
+                           size_t *n, struct hw_err *err);
+/* Forgets the failures of key (NULL: of every key) before an instant. */
+int hw_store_clear_failures(struct hw_store *s, const char *key, hw_instant before,
+                            struct hw_err *err);
+
+/* Appends e to the audit log inside the caller's write transaction: reads
+ * the last entry, sets e->seq to one more (1 for the first) and e->prev_hash
+ * to its hash (64 zeros for the first), calls hash(e) and inserts the entry
+ * with that hash. e->seq, e->prev_hash and e->hash are valid until the next
+ * append on this handle. Fails (HW_EINTERNAL) outside a transaction. */
+int hw_store_audit_append(struct hw_store *s, struct hw_audit_row *e, hw_audit_hash_fn hash,
+                          struct hw_err *err);
+/* The audit entries the filter selects, by seq. */
+int hw_store_audit_list(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
+                        void *ctx, struct hw_err *err);
 
 #endif

@@ -25,6 +25,7 @@
 #define LIST_CACHE      16         /* prepared list statements kept: one per filter shape in use */
 #define MMAP_BYTES      1073741824 /* read pages in place, not copied: lists scan a lot */
 #define CACHE_KIB       32768      /* page cache per connection: imports touch four indexes */
+#define AUTH_STMTS      24         /* room for enum auth_stmt's statements */
 
 struct sqlite_store {
     struct hw_store base; /* first: the interface */
@@ -48,9 +49,11 @@ struct sqlite_store {
     struct {
         char *sql;
         sqlite3_stmt *stmt;
-        bool busy;       /* in use by a listing that is still running */
-    } lists[LIST_CACHE]; /* statements of hw_store_list, by their SQL */
-    unsigned list_clock; /* which cached list statement to replace next */
+        bool busy;                  /* in use by a listing that is still running */
+    } lists[LIST_CACHE];            /* statements of hw_store_list, by their SQL */
+    unsigned list_clock;            /* which cached list statement to replace next */
+    sqlite3_stmt *auth[AUTH_STMTS]; /* users, sessions, tokens, failures, audit: on first use */
+    char audit_prev[65], audit_hash[65]; /* of the last entry appended */
 };
 
 static const struct hw_store_ops sqlite_ops;
@@ -334,6 +337,8 @@ static void sqlite_close(struct hw_store *s)
         sqlite3_finalize(st->lists[i].stmt);
         free(st->lists[i].sql);
     }
+    for (int i = 0; i < AUTH_STMTS; i++)
+        sqlite3_finalize(st->auth[i]);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -1163,6 +1168,433 @@ static int sqlite_list_attempts(struct hw_store *s, const char *interview_id, hw
     return rc;
 }
 
+/* ---- users, sessions, API tokens, sign-in failures, the audit log ---- */
+
+enum auth_stmt {
+    A_ADD_USER,
+    A_GET_USER,
+    A_ALL_USERS,
+    A_UPDATE_USER,
+    A_ADD_SESSION,
+    A_GET_SESSION,
+    A_TOUCH_SESSION,
+    A_END_SESSION,
+    A_END_USER_SESSIONS,
+    A_ADD_TOKEN,
+    A_GET_TOKEN,
+    A_REVOKE_TOKENS,
+    A_ADD_FAILURE,
+    A_LIST_FAILURES,
+    A_CLEAR_KEY,
+    A_CLEAR_ALL,
+    A_AUDIT_LAST,
+    A_AUDIT_INSERT,
+    A_AUDIT_ASC,
+    A_AUDIT_DESC,
+    A_COUNT
+};
+
+#define USER_COLUMNS                                                                               \
+    "user, display_name, role, team, password_hash, created_at, created_by, disabled_at"
+#define AUDIT_COLUMNS "seq, at, user, action, record_type, record_id, detail, prev_hash, hash"
+#define AUDIT_FILTER  " WHERE (?1 IS NULL OR user = ?1) AND (?2 IS NULL OR action = ?2)"
+
+static const char *const auth_sql[A_COUNT] = {
+    [A_ADD_USER] = "INSERT INTO users(" USER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                   "ON CONFLICT(user) DO NOTHING",
+    [A_GET_USER] = "SELECT " USER_COLUMNS " FROM users WHERE user = ?1",
+    [A_ALL_USERS] = "SELECT " USER_COLUMNS " FROM users ORDER BY user",
+    [A_UPDATE_USER] = "UPDATE users SET password_hash = COALESCE(?2, password_hash), "
+                      "disabled_at = COALESCE(?3, disabled_at) WHERE user = ?1",
+    [A_ADD_SESSION] = "INSERT INTO sessions(token_hash, user, csrf_hash, address, created_at, "
+                      "last_used_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [A_GET_SESSION] = "SELECT token_hash, user, csrf_hash, address, created_at, last_used_at, "
+                      "ended_at FROM sessions WHERE token_hash = ?1",
+    [A_TOUCH_SESSION] = "UPDATE sessions SET last_used_at = ?2 "
+                        "WHERE token_hash = ?1 AND ended_at IS NULL",
+    [A_END_SESSION] =
+        "UPDATE sessions SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL",
+    [A_END_USER_SESSIONS] =
+        "UPDATE sessions SET ended_at = ?2 WHERE user = ?1 AND ended_at IS NULL",
+    [A_ADD_TOKEN] = "INSERT INTO api_tokens(token_hash, user, scope, created_at, created_by) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [A_GET_TOKEN] = "SELECT token_hash, user, scope, created_at, created_by, revoked_at "
+                    "FROM api_tokens WHERE token_hash = ?1",
+    [A_REVOKE_TOKENS] =
+        "UPDATE api_tokens SET revoked_at = ?2 WHERE user = ?1 AND revoked_at IS NULL",
+    [A_ADD_FAILURE] = "INSERT INTO signin_failures(key, at) VALUES (?1, ?2)",
+    [A_LIST_FAILURES] = "SELECT at FROM signin_failures WHERE key = ?1 AND at >= ?2 ORDER BY at",
+    [A_CLEAR_KEY] = "DELETE FROM signin_failures WHERE key = ?1 AND at < ?2",
+    [A_CLEAR_ALL] = "DELETE FROM signin_failures WHERE at < ?2",
+    [A_AUDIT_LAST] = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+    [A_AUDIT_INSERT] = "INSERT INTO audit(" AUDIT_COLUMNS ") "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [A_AUDIT_ASC] = "SELECT " AUDIT_COLUMNS " FROM audit" AUDIT_FILTER " ORDER BY seq LIMIT ?3",
+    [A_AUDIT_DESC] =
+        "SELECT " AUDIT_COLUMNS " FROM audit" AUDIT_FILTER " ORDER BY seq DESC LIMIT ?3",
+};
+
+_Static_assert(A_COUNT <= AUTH_STMTS, "room for the auth statements");
+
+/* Statement i, prepared on first use and reset for binding; NULL on failure. */
+static sqlite3_stmt *auth_stmt(struct sqlite_store *st, enum auth_stmt i, struct hw_err *err)
+{
+    if (prepared(st, &st->auth[i], auth_sql[i], err) < 0)
+        return NULL;
+    return st->auth[i];
+}
+
+static void done_stmt(sqlite3_stmt *stmt)
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+}
+
+static hw_instant column_time(sqlite3_stmt *stmt, int col)
+{
+    return sqlite3_column_type(stmt, col) == SQLITE_NULL ? HW_NO_TIME
+                                                         : sqlite3_column_int64(stmt, col);
+}
+
+static void bind_opt_time(sqlite3_stmt *stmt, int idx, hw_instant t)
+{
+    if (t == HW_NO_TIME)
+        sqlite3_bind_null(stmt, idx);
+    else
+        sqlite3_bind_int64(stmt, idx, t);
+}
+
+static const char *column_str(sqlite3_stmt *stmt, int col)
+{
+    return (const char *)sqlite3_column_text(stmt, col);
+}
+
+/* Runs a write of one statement; returns the rows it changed, or -1. */
+static int auth_write(struct sqlite_store *st, sqlite3_stmt *stmt, struct hw_err *err,
+                      const char *what)
+{
+    if (step_done(st, stmt, err, what) < 0)
+        return -1;
+    return sqlite3_changes(st->db);
+}
+
+static bool sqlite_in_transaction(struct hw_store *s)
+{
+    return !sqlite3_get_autocommit(cast(s)->db);
+}
+
+static int sqlite_add_user(struct hw_store *s, const struct hw_user_row *u, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_ADD_USER, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, u->user, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 2, u->display_name);
+    sqlite3_bind_text(stmt, 3, u->role, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 4, u->team);
+    sqlite3_bind_text(stmt, 5, u->password_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 6, u->created_at);
+    sqlite3_bind_text(stmt, 7, u->created_by, -1, SQLITE_STATIC);
+    bind_opt_time(stmt, 8, u->disabled_at);
+    int n = auth_write(st, stmt, err, "adding a user");
+    return n < 0 ? -1 : n > 0;
+}
+
+static int sqlite_list_users(struct hw_store *s, const char *user, hw_user_cb cb, void *ctx,
+                             struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, user ? A_GET_USER : A_ALL_USERS, err);
+    int step, found = 0;
+    if (!stmt)
+        return -1;
+    if (user)
+        sqlite3_bind_text(stmt, 1, user, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_user_row u = {
+            .user = column_str(stmt, 0),
+            .display_name = column_str(stmt, 1),
+            .role = column_str(stmt, 2),
+            .team = column_str(stmt, 3),
+            .password_hash = column_str(stmt, 4),
+            .created_at = sqlite3_column_int64(stmt, 5),
+            .created_by = column_str(stmt, 6),
+            .disabled_at = column_time(stmt, 7),
+        };
+        found = 1;
+        if (cb(ctx, &u) != 0)
+            break;
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading users");
+    return found;
+}
+
+static int sqlite_update_user(struct hw_store *s, const char *user, const char *password_hash,
+                              hw_instant disabled_at, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_UPDATE_USER, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, user, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 2, password_hash);
+    bind_opt_time(stmt, 3, disabled_at);
+    int n = auth_write(st, stmt, err, "updating a user");
+    return n < 0 ? -1 : n > 0;
+}
+
+static int sqlite_add_session(struct hw_store *s, const struct hw_session_row *r,
+                              struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_ADD_SESSION, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, r->token_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, r->csrf_hash, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 4, r->address);
+    sqlite3_bind_int64(stmt, 5, r->created_at);
+    sqlite3_bind_int64(stmt, 6, r->last_used_at);
+    return auth_write(st, stmt, err, "starting a session") < 0 ? -1 : 0;
+}
+
+static int sqlite_get_session(struct hw_store *s, const char *token_hash, hw_session_cb cb,
+                              void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_GET_SESSION, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, token_hash, -1, SQLITE_STATIC);
+    int step = sqlite3_step(stmt), found = 0;
+    if (step == SQLITE_ROW) {
+        struct hw_session_row r = {
+            .token_hash = column_str(stmt, 0),
+            .user = column_str(stmt, 1),
+            .csrf_hash = column_str(stmt, 2),
+            .address = column_str(stmt, 3),
+            .created_at = sqlite3_column_int64(stmt, 4),
+            .last_used_at = sqlite3_column_int64(stmt, 5),
+            .ended_at = column_time(stmt, 6),
+        };
+        found = 1;
+        cb(ctx, &r);
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading a session");
+    return found;
+}
+
+static int sqlite_touch_session(struct hw_store *s, const char *token_hash, hw_instant at,
+                                struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_TOUCH_SESSION, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, token_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, at);
+    return auth_write(st, stmt, err, "recording a session's use") < 0 ? -1 : 0;
+}
+
+static int sqlite_end_sessions(struct hw_store *s, const char *token_hash, const char *user,
+                               hw_instant at, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, token_hash ? A_END_SESSION : A_END_USER_SESSIONS, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, token_hash ? token_hash : user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, at);
+    return auth_write(st, stmt, err, "ending sessions");
+}
+
+static int sqlite_add_token(struct hw_store *s, const struct hw_token_row *r, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_ADD_TOKEN, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, r->token_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, r->scope, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, r->created_at);
+    sqlite3_bind_text(stmt, 5, r->created_by, -1, SQLITE_STATIC);
+    return auth_write(st, stmt, err, "adding an API token") < 0 ? -1 : 0;
+}
+
+static int sqlite_get_token(struct hw_store *s, const char *token_hash, hw_token_cb cb, void *ctx,
+                            struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_GET_TOKEN, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, token_hash, -1, SQLITE_STATIC);
+    int step = sqlite3_step(stmt), found = 0;
+    if (step == SQLITE_ROW) {
+        struct hw_token_row r = {
+            .token_hash = column_str(stmt, 0),
+            .user = column_str(stmt, 1),
+            .scope = column_str(stmt, 2),
+            .created_at = sqlite3_column_int64(stmt, 3),
+            .created_by = column_str(stmt, 4),
+            .revoked_at = column_time(stmt, 5),
+        };
+        found = 1;
+        cb(ctx, &r);
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading an API token");
+    return found;
+}
+
+static int sqlite_revoke_tokens(struct hw_store *s, const char *user, hw_instant at,
+                                struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_REVOKE_TOKENS, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, at);
+    return auth_write(st, stmt, err, "revoking API tokens");
+}
+
+static int sqlite_add_failure(struct hw_store *s, const char *key, hw_instant at,
+                              struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_ADD_FAILURE, err);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, at);
+    return auth_write(st, stmt, err, "recording a failed sign-in") < 0 ? -1 : 0;
+}
+
+static int sqlite_list_failures(struct hw_store *s, const char *key, hw_instant since,
+                                hw_instant **out, size_t *n, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, A_LIST_FAILURES, err);
+    hw_instant *v = NULL;
+    size_t len = 0, cap = 0;
+    int step;
+    *out = NULL;
+    *n = 0;
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, since);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (len == cap)
+            v = hw_reallocarray(v, cap = cap ? cap * 2 : 8, sizeof *v);
+        v[len++] = sqlite3_column_int64(stmt, 0);
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_DONE) {
+        free(v);
+        return db_fail(st, err, "reading failed sign-ins");
+    }
+    *out = v;
+    *n = len;
+    return 0;
+}
+
+static int sqlite_clear_failures(struct hw_store *s, const char *key, hw_instant before,
+                                 struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, key ? A_CLEAR_KEY : A_CLEAR_ALL, err);
+    if (!stmt)
+        return -1;
+    if (key)
+        sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, before);
+    return auth_write(st, stmt, err, "forgetting failed sign-ins") < 0 ? -1 : 0;
+}
+
+static int sqlite_audit_append(struct hw_store *s, struct hw_audit_row *e, hw_audit_hash_fn hash,
+                               struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (sqlite3_get_autocommit(st->db))
+        return hw_fail(err, HW_EINTERNAL, "database %s: the audit log is written in a transaction",
+                       st->path);
+    sqlite3_stmt *stmt = auth_stmt(st, A_AUDIT_LAST, err);
+    if (!stmt)
+        return -1;
+    /* The write transaction holds the lock, so no other entry can come
+     * between reading the last and inserting the next. */
+    long long last = 0;
+    snprintf(st->audit_prev, sizeof st->audit_prev, "%064d", 0);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        const char *h = column_str(stmt, 1);
+        last = sqlite3_column_int64(stmt, 0);
+        snprintf(st->audit_prev, sizeof st->audit_prev, "%s", h ? h : "");
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading the audit log");
+    e->seq = last + 1;
+    e->prev_hash = st->audit_prev;
+    hash(e, st->audit_hash);
+    e->hash = st->audit_hash;
+
+    if (!(stmt = auth_stmt(st, A_AUDIT_INSERT, err)))
+        return -1;
+    sqlite3_bind_int64(stmt, 1, e->seq);
+    sqlite3_bind_int64(stmt, 2, e->at);
+    sqlite3_bind_text(stmt, 3, e->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, e->action, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 5, e->record_type);
+    bind_opt_text(stmt, 6, e->record_id);
+    bind_opt_text(stmt, 7, e->detail);
+    sqlite3_bind_text(stmt, 8, e->prev_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 9, e->hash, -1, SQLITE_STATIC);
+    return auth_write(st, stmt, err, "appending to the audit log") < 0 ? -1 : 0;
+}
+
+static int sqlite_audit_list(struct hw_store *s, const struct hw_audit_filter *f,
+                             hw_audit_row_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *stmt = auth_stmt(st, f->newest_first ? A_AUDIT_DESC : A_AUDIT_ASC, err);
+    int step;
+    if (!stmt)
+        return -1;
+    bind_opt_text(stmt, 1, f->user);
+    bind_opt_text(stmt, 2, f->action);
+    sqlite3_bind_int64(stmt, 3, f->limit ? (sqlite3_int64)f->limit : -1);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_audit_row e = {
+            .seq = sqlite3_column_int64(stmt, 0),
+            .at = sqlite3_column_int64(stmt, 1),
+            .user = column_str(stmt, 2),
+            .action = column_str(stmt, 3),
+            .record_type = column_str(stmt, 4),
+            .record_id = column_str(stmt, 5),
+            .detail = column_str(stmt, 6),
+            .prev_hash = column_str(stmt, 7),
+            .hash = column_str(stmt, 8),
+        };
+        if (cb(ctx, &e) != 0)
+            break;
+    }
+    done_stmt(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading the audit log");
+    return 0;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -1188,4 +1620,20 @@ static const struct hw_store_ops sqlite_ops = {
     .schema_version = sqlite_schema_version,
     .add_attempt = sqlite_add_attempt,
     .list_attempts = sqlite_list_attempts,
+    .in_transaction = sqlite_in_transaction,
+    .add_user = sqlite_add_user,
+    .list_users = sqlite_list_users,
+    .update_user = sqlite_update_user,
+    .add_session = sqlite_add_session,
+    .get_session = sqlite_get_session,
+    .touch_session = sqlite_touch_session,
+    .end_sessions = sqlite_end_sessions,
+    .add_token = sqlite_add_token,
+    .get_token = sqlite_get_token,
+    .revoke_tokens = sqlite_revoke_tokens,
+    .add_failure = sqlite_add_failure,
+    .list_failures = sqlite_list_failures,
+    .clear_failures = sqlite_clear_failures,
+    .audit_append = sqlite_audit_append,
+    .audit_list = sqlite_audit_list,
 };

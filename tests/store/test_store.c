@@ -225,8 +225,8 @@ static void test_new_database(void **state)
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
     assert_string_equal(
-        v, "actions,changes,children,episode_with,episodes,interview_attempts,interview_episodes,"
-           "interviews,outbox");
+        v, "actions,api_tokens,audit,changes,children,episode_with,episodes,interview_attempts,"
+           "interview_episodes,interviews,outbox,sessions,signin_failures,users");
 }
 
 /* Foreign keys are enforced on the store's connection. */

@@ -1,0 +1,213 @@
+/* routes.c - the route table and its handlers. */
+#include "http/routes.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/monthly_report.h"
+
+void hw_http_error(struct hw_response *rs, unsigned status, const char *field, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    json_t *e = json_object();
+    json_object_set_new(e, "message", json_string(msg));
+    json_object_set_new(e, "field", field ? json_string(field) : json_null());
+    json_t *root = json_object();
+    json_object_set_new(root, "error", e);
+    hw_http_json(rs, status, root);
+}
+
+void hw_http_json(struct hw_response *rs, unsigned status, json_t *v)
+{
+    char *text = json_dumps(v, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    rs->status = status;
+    rs->content_type = "application/json";
+    hw_buf_reset(&rs->body);
+    hw_buf_puts(&rs->body, text ? text : "null");
+    hw_buf_putc(&rs->body, '\n');
+    free(text);
+    json_decref(v);
+}
+
+/* Parses the body as a JSON object whose keys are all in `allowed`
+ * (NULL-terminated). Returns the object (owned) or NULL with rs filled. */
+static json_t *json_body(struct hw_request *rq, struct hw_response *rs, const char *const *allowed)
+{
+    json_error_t jerr;
+    if (rq->body == NULL || rq->body_len == 0) {
+        hw_http_error(rs, 400, NULL, "expected a JSON object in the request body");
+        return NULL;
+    }
+    json_t *v = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
+    if (v == NULL) {
+        hw_http_error(rs, 400, NULL, "malformed JSON at line %d, column %d: %s", jerr.line,
+                      jerr.column, jerr.text);
+        return NULL;
+    }
+    if (!json_is_object(v)) {
+        json_decref(v);
+        hw_http_error(rs, 400, NULL, "expected a JSON object in the request body");
+        return NULL;
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach(v, key, value)
+    {
+        bool known = false;
+        for (const char *const *a = allowed; *a; a++)
+            known |= strcmp(*a, key) == 0;
+        if (!known) {
+            hw_http_error(rs, 400, key, "unknown field '%.60s'", key);
+            json_decref(v);
+            return NULL;
+        }
+    }
+    return v;
+}
+
+/* A required string member of a JSON object, or NULL with rs filled. */
+static const char *json_text(json_t *o, const char *key, struct hw_response *rs)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_string(v) || json_string_length(v) == 0) {
+        hw_http_error(rs, 422, key, "%s is required (a string)", key);
+        return NULL;
+    }
+    return json_string_value(v);
+}
+
+static json_t *principal_json(const struct hw_principal *p)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "user", json_string(p->user));
+    json_object_set_new(o, "role", json_string(hw_code_name(hw_user_role_codes, p->role)));
+    json_object_set_new(o, "team", *p->team ? json_string(p->team) : json_null());
+    return o;
+}
+
+/* ---- handlers ---- */
+
+static void health(struct hw_request *rq, struct hw_response *rs)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "status", json_string("ok"));
+    json_object_set_new(o, "schema", json_integer(hw_store_schema_version(rq->store)));
+    hw_http_json(rs, 200, o);
+}
+
+static void sign_in(struct hw_request *rq, struct hw_response *rs)
+{
+    static const char *const allowed[] = {"user", "password", NULL};
+    char token[HW_TOKEN_HEX], csrf[HW_TOKEN_HEX];
+    struct hw_principal who;
+    struct hw_err err = {0};
+    json_t *body = json_body(rq, rs, allowed);
+    if (body == NULL)
+        return;
+    const char *user = json_text(body, "user", rs), *password;
+    if (user == NULL || (password = json_text(body, "password", rs)) == NULL) {
+        json_decref(body);
+        return;
+    }
+    if (hw_signin(rq->store, rq->limits, user, password, rq->address, rq->now, token, csrf, &who,
+                  &err) < 0) {
+        json_decref(body);
+        if (err.kind == HW_EINTERNAL)
+            hw_http_error(rs, 500, NULL, "the sign-in could not be recorded");
+        else if (strstr(err.msg, "too many"))
+            hw_http_error(rs, 429, NULL, "%s", err.msg);
+        else
+            hw_http_error(rs, 401, NULL, "%s", err.msg);
+        return;
+    }
+    json_decref(body);
+    /* The session lives in an HttpOnly cookie; the CSRF token goes to the
+     * page, which sends it back in X-CSRF-Token with every change. */
+    snprintf(rs->set_cookie, sizeof rs->set_cookie,
+             "hw_session=%s; Path=/; HttpOnly; SameSite=Strict", token);
+    json_t *o = principal_json(&who);
+    json_object_set_new(o, "csrf", json_string(csrf));
+    hw_http_json(rs, 200, o);
+}
+
+static void sign_out(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_err err = {0};
+    if (rq->token && hw_signout(rq->store, rq->token, rq->now, &err) < 0) {
+        hw_http_error(rs, 500, NULL, "the sign-out could not be recorded");
+        return;
+    }
+    snprintf(rs->set_cookie, sizeof rs->set_cookie,
+             "hw_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    json_t *o = json_object();
+    json_object_set_new(o, "signed_out", json_true());
+    hw_http_json(rs, 200, o);
+}
+
+static void me(struct hw_request *rq, struct hw_response *rs)
+{
+    hw_http_json(rs, 200, principal_json(&rq->who));
+}
+
+static void monthly(struct hw_request *rq, struct hw_response *rs)
+{
+    int fy, fm, ty, tm;
+    const char *from = rq->arg(rq->conn, "from"), *to = rq->arg(rq->conn, "to");
+    const char *format = rq->arg(rq->conn, "format");
+    struct hw_monthly m;
+    struct hw_err err = {0};
+    if (from == NULL || hw_parse_month(from, &fy, &fm) < 0) {
+        hw_http_error(rs, 400, "from", "from: expected a month as YYYY-MM");
+        return;
+    }
+    if (to == NULL || hw_parse_month(to, &ty, &tm) < 0) {
+        hw_http_error(rs, 400, "to", "to: expected a month as YYYY-MM");
+        return;
+    }
+    int fmt = format ? hw_format_parse(format) : HW_FMT_JSON;
+    if (fmt < 0) {
+        hw_http_error(rs, 400, "format", "format: expected json, csv or text");
+        return;
+    }
+    if (hw_monthly_build(rq->store, fy, fm, ty, tm, &m, &err) < 0) {
+        hw_http_error(rs, err.kind == HW_EINPUT ? 400 : 500, NULL, "%s", err.msg);
+        return;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "report", NULL, NULL, "monthly", &err);
+    rs->status = 200;
+    rs->content_type = fmt == HW_FMT_JSON  ? "application/json"
+                       : fmt == HW_FMT_CSV ? "text/csv; charset=utf-8"
+                                           : "text/plain; charset=utf-8";
+    hw_buf_reset(&rs->body);
+    hw_monthly_render(&m, fmt, &rs->body);
+    hw_monthly_free(&m);
+}
+
+#define STAFF                                                                                      \
+    (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) |                            \
+     HW_R(HW_USER_ROLE_WORKER) | HW_R(HW_USER_ROLE_ANALYST) | HW_R(HW_USER_ROLE_POLICE_LIAISON) |  \
+     HW_R(HW_USER_ROLE_ADMIN))
+#define REPORT_READERS                                                                             \
+    (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) | HW_R(HW_USER_ROLE_ANALYST))
+
+const struct hw_route hw_routes[] = {
+    {.method = "GET", .path = "/api/v1/health", .roles = HW_ANY_ROLE, .handler = health},
+    {.method = "POST",
+     .path = "/api/v1/session",
+     .roles = HW_ANY_ROLE,
+     .body_max = 4096,
+     .no_csrf = true,
+     .handler = sign_in},
+    {.method = "DELETE", .path = "/api/v1/session", .roles = STAFF, .handler = sign_out},
+    {.method = "GET", .path = "/api/v1/me", .roles = STAFF, .handler = me},
+    {.method = "GET",
+     .path = "/api/v1/reports/monthly",
+     .roles = REPORT_READERS,
+     .handler = monthly},
+    {.method = NULL},
+};

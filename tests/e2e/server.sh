@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The HTTP server, driven over loopback with curl: sign-in, sessions, roles,
+# CSRF, body limits, malformed JSON, unknown fields and routes, the access
+# log, and a graceful stop.
+source "$(dirname "$0")/lib.bash"
+
+printf 'correct horse battery\n' | "$HW" user add amy --role coordinator --team CiC --password-stdin >/dev/null
+printf 'another long password\n' | "$HW" user add wes --role worker --team CiC --password-stdin >/dev/null
+
+# A free port on loopback.
+for _ in $(seq 20); do
+  port=$((20000 + RANDOM % 20000))
+  "$HW" serve --listen "127.0.0.1:$port" --threads 2 2>"$WORK/server.log" &
+  pid=$!
+  for _ in $(seq 50); do
+    grep -q "serving on" "$WORK/server.log" 2>/dev/null && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q "serving on" "$WORK/server.log" && break
+  wait $pid 2>/dev/null || true
+done
+grep -q "serving on" "$WORK/server.log" || fail "the server did not start: $(cat "$WORK/server.log")"
+trap 'kill $pid 2>/dev/null || true; rm -rf "$WORK"' EXIT
+base="http://127.0.0.1:$port"
+
+# req METHOD PATH [curl args...]: sets CODE and BODY.
+req() {
+  local method=$1 path=$2; shift 2
+  BODY=$(curl -s -o - -w '\n%{http_code}' -X "$method" -b "$WORK/jar" -c "$WORK/jar" "$@" "$base$path")
+  CODE=${BODY##*$'\n'}; BODY=${BODY%$'\n'*}
+  pass
+}
+code() { [ "$CODE" = "$1" ] || fail "expected HTTP $1, got $CODE: $BODY"; pass; }
+
+req GET /api/v1/health; code 200; has '"status": "ok"' "$BODY"
+req GET /api/v1/nowhere; code 404; has "no such page" "$BODY"
+req PUT /api/v1/health; code 405
+req GET /api/v1/me; code 401; has "sign in first" "$BODY"
+
+# Sign-in: malformed, unknown field, missing field, wrong password, too big.
+req POST /api/v1/session -H 'Content-Type: application/json' --data '{"user": "amy",'
+code 400; has "malformed JSON" "$BODY"
+req POST /api/v1/session --data '{"user": "amy", "password": "x", "colour": "red"}'
+code 400; has '"field": "colour"' "$BODY"
+req POST /api/v1/session --data '{"user": "amy", "user": "bob", "password": "x"}'
+code 400; has "duplicate" "$BODY"
+req POST /api/v1/session --data '{"user": "amy"}'
+code 422; has '"field": "password"' "$BODY"
+req POST /api/v1/session --data '{"user": "amy", "password": "wrong password here"}'
+code 401; has "the user name or password is wrong" "$BODY"
+req POST /api/v1/session --data "{\"user\": \"amy\", \"password\": \"$(head -c 5000 /dev/zero | tr '\0' x)\"}"
+code 413
+
+req POST /api/v1/session --data '{"user": "amy", "password": "correct horse battery"}'
+code 200; has '"role": "coordinator"' "$BODY"
+grep -q "hw_session" "$WORK/jar" || fail "no session cookie"; pass
+grep -qi "httponly" "$WORK/jar" || fail "the cookie is not HttpOnly"; pass
+csrf=$(printf '%s' "$BODY" | sed 's/.*"csrf": "\([0-9a-f]*\)".*/\1/')
+req GET /api/v1/me; code 200; has '"user": "amy"' "$BODY"
+req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 200
+has '"report": "monthly"' "$BODY"
+req GET "/api/v1/reports/monthly?from=2017-13&to=2017-05"; code 400; has '"field": "from"' "$BODY"
+
+# Changes need the CSRF token.
+req DELETE /api/v1/session; code 403; has "CSRF" "$BODY"
+req DELETE /api/v1/session -H "X-CSRF-Token: 00$csrf"; code 403
+req DELETE /api/v1/session -H "X-CSRF-Token: $csrf"; code 200
+req GET /api/v1/me; code 401
+
+# A worker may not read the board's reports.
+req POST /api/v1/session --data '{"user": "wes", "password": "another long password"}'; code 200
+req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 403
+has "the worker role may not use" "$BODY"
+
+# The access log: a line per request, no query strings, no passwords.
+grep -q "amy GET /api/v1/me 200" "$WORK/server.log" || fail "no access log line"; pass
+grep -q "from=2017" "$WORK/server.log" && fail "the log holds a query string"; pass
+grep -q "correct horse" "$WORK/server.log" && fail "the log holds a password"; pass
+
+# Graceful stop.
+kill -TERM $pid
+wait $pid; status=$?
+same "$status" 0
+grep -q "homeward: stopped" "$WORK/server.log" || fail "no clean stop"; pass
+expect 0 audit verify
+has "intact" "$OUT"
+done_checks
