@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "report/lists.h"
+#include "report/table.h"
 
 static int cmd_due(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
                    struct hw_err *err)
