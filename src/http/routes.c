@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/lists.h"
 #include "report/monthly_report.h"
 
 void hw_http_error(struct hw_response *rs, unsigned status, const char *field, const char *fmt, ...)
@@ -188,10 +189,167 @@ static void monthly(struct hw_request *rq, struct hw_response *rs)
     hw_monthly_free(&m);
 }
 
+/* ---- the team's lists ---- */
+
+/* The team a list is for: a coordinator may ask for any team (or all);
+ * a team manager or worker sees their own team only. */
+static bool list_team(struct hw_request *rq, struct hw_response *rs, const char **team)
+{
+    const char *asked = rq->arg(rq->conn, "team");
+    if (rq->who.role == HW_USER_ROLE_COORDINATOR) {
+        *team = asked;
+        return true;
+    }
+    if (asked && strcmp(asked, rq->who.team) != 0) {
+        hw_http_error(rs, 403, "team", "you may see your own team's list only (%s)", rq->who.team);
+        return false;
+    }
+    if (rq->who.team[0] == '\0') {
+        hw_http_error(rs, 403, NULL, "your account has no team: ask an administrator");
+        return false;
+    }
+    *team = rq->who.team;
+    return true;
+}
+
+/* The `at` argument (local time), default now; the `format` (json, csv or
+ * text; csv only where allowed). */
+static bool list_args(struct hw_request *rq, struct hw_response *rs, bool csv, hw_instant *at,
+                      int *fmt)
+{
+    const char *v = rq->arg(rq->conn, "at"), *why = NULL;
+    *at = rq->now;
+    if (v && hw_parse_local_time(v, at, &why) < 0) {
+        hw_http_error(rs, 400, "at", "at: %s", why ? why : "expected YYYY-MM-DD HH:MM");
+        return false;
+    }
+    v = rq->arg(rq->conn, "format");
+    *fmt = v ? hw_format_parse(v) : HW_FMT_JSON;
+    if (*fmt < 0 || (*fmt == HW_FMT_CSV && !csv)) {
+        hw_http_error(rs, 400, "format", "format: expected json%s or text", csv ? ", csv" : "");
+        return false;
+    }
+    return true;
+}
+
+static void list_answer(struct hw_request *rq, struct hw_response *rs, int fmt, const char *what)
+{
+    struct hw_err err = {0};
+    hw_audit(rq->store, rq->who.user, rq->now, "view", NULL, NULL, what, &err);
+    rs->status = 200;
+    rs->content_type = fmt == HW_FMT_JSON  ? "application/json"
+                       : fmt == HW_FMT_CSV ? "text/csv; charset=utf-8"
+                                           : "text/plain; charset=utf-8";
+}
+
+static void fault(struct hw_response *rs, const struct hw_err *err)
+{
+    hw_http_error(rs, err->kind == HW_EINPUT ? 400 : 500, NULL, "%s", err->msg);
+}
+
+static void due(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_due_query q;
+    struct hw_due_list l;
+    struct hw_err err = {0};
+    int fmt;
+    if (!list_team(rq, rs, &q.team) || !list_args(rq, rs, true, &q.now, &fmt))
+        return;
+    if (hw_due_build(rq->store, rq->cfg, &q, &l, &err) < 0) {
+        fault(rs, &err);
+        return;
+    }
+    list_answer(rq, rs, fmt, "due list");
+    hw_due_render(&l, q.now, fmt, &rs->body);
+    hw_due_free(&l);
+}
+
+static void daily(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_daily d;
+    struct hw_err err = {0};
+    const char *team;
+    hw_instant at;
+    int fmt;
+    if (!list_team(rq, rs, &team) || !list_args(rq, rs, false, &at, &fmt))
+        return;
+    if (hw_daily_build(rq->store, rq->cfg, at, team, &d, &err) < 0) {
+        fault(rs, &err);
+        return;
+    }
+    list_answer(rq, rs, fmt, "daily list");
+    hw_daily_render(&d, fmt, &rs->body);
+    hw_daily_free(&d);
+}
+
+static void high_risk(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_high_risk_list l;
+    struct hw_err err = {0};
+    const char *team;
+    hw_instant at;
+    int fmt;
+    if (!list_team(rq, rs, &team) || !list_args(rq, rs, true, &at, &fmt))
+        return;
+    if (hw_high_risk_build(rq->store, rq->cfg, at, team, &l, &err) < 0) {
+        fault(rs, &err);
+        return;
+    }
+    list_answer(rq, rs, fmt, "high-risk list");
+    hw_high_risk_render(&l, fmt, &rs->body);
+    hw_high_risk_free(&l);
+}
+
+static void plans(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_plan_list l;
+    struct hw_err err = {0};
+    const char *team;
+    hw_instant at;
+    int fmt;
+    if (!list_team(rq, rs, &team) || !list_args(rq, rs, true, &at, &fmt))
+        return;
+    if (hw_plans_build(rq->store, rq->cfg, at, team, &l, &err) < 0) {
+        fault(rs, &err);
+        return;
+    }
+    list_answer(rq, rs, fmt, "missing plans to review");
+    hw_plans_render(&l, at, fmt, &rs->body);
+    hw_plans_free(&l);
+}
+
+/* The weekly figures are per team and hold no names: every role that runs
+ * the service sees them. */
+static void weekly(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_weekly w;
+    struct hw_err err = {0};
+    hw_instant at;
+    int fmt;
+    hw_date day;
+    if (!list_args(rq, rs, true, &at, &fmt))
+        return;
+    const char *v = rq->arg(rq->conn, "week_of");
+    day = hw_london_date(at);
+    if (v && hw_parse_date(v, &day) < 0) {
+        hw_http_error(rs, 400, "week_of", "week_of: expected a date as YYYY-MM-DD");
+        return;
+    }
+    if (hw_weekly_build(rq->store, rq->cfg, day, at, &w, &err) < 0) {
+        fault(rs, &err);
+        return;
+    }
+    list_answer(rq, rs, fmt, "weekly list");
+    hw_weekly_render(&w, fmt, &rs->body);
+    hw_weekly_free(&w);
+}
+
 #define STAFF                                                                                      \
     (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) |                            \
      HW_R(HW_USER_ROLE_WORKER) | HW_R(HW_USER_ROLE_ANALYST) | HW_R(HW_USER_ROLE_POLICE_LIAISON) |  \
      HW_R(HW_USER_ROLE_ADMIN))
+#define LIST_READERS                                                                               \
+    (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) | HW_R(HW_USER_ROLE_WORKER))
 #define REPORT_READERS                                                                             \
     (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) | HW_R(HW_USER_ROLE_ANALYST))
 
@@ -209,5 +367,13 @@ const struct hw_route hw_routes[] = {
      .path = "/api/v1/reports/monthly",
      .roles = REPORT_READERS,
      .handler = monthly},
+    {.method = "GET", .path = "/api/v1/due", .roles = LIST_READERS, .handler = due},
+    {.method = "GET", .path = "/api/v1/daily", .roles = LIST_READERS, .handler = daily},
+    {.method = "GET", .path = "/api/v1/high-risk", .roles = LIST_READERS, .handler = high_risk},
+    {.method = "GET", .path = "/api/v1/plans", .roles = LIST_READERS, .handler = plans},
+    {.method = "GET",
+     .path = "/api/v1/weekly",
+     .roles = REPORT_READERS | LIST_READERS,
+     .handler = weekly},
     {.method = NULL},
 };

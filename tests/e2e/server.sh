@@ -6,6 +6,11 @@ source "$(dirname "$0")/lib.bash"
 
 printf 'correct horse battery\n' | "$HW" user add amy --role coordinator --team CiC --password-stdin >/dev/null
 printf 'another long password\n' | "$HW" user add wes --role worker --team CiC --password-stdin >/dev/null
+printf 'analyst password 1\n' | "$HW" user add ann --role analyst --password-stdin >/dev/null
+"$HW" child add C1 --first-name Amy --team CiC >/dev/null
+"$HW" child add C2 --first-name Ben --team Assessment >/dev/null
+"$HW" --now "2017-04-03 23:00" episode report E1 --child-id C1 --last-seen "2017-04-03 22:00" --risk high >/dev/null
+"$HW" --now "2017-04-03 23:00" episode report E2 --child-id C2 --last-seen "2017-04-03 21:00" --risk high >/dev/null
 
 # A free port on loopback.
 for _ in $(seq 20); do
@@ -62,6 +67,18 @@ req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 200
 has '"report": "monthly"' "$BODY"
 req GET "/api/v1/reports/monthly?from=2017-13&to=2017-05"; code 400; has '"field": "from"' "$BODY"
 
+# The team's lists: a coordinator sees every team, or the one asked for.
+req GET "/api/v1/due?at=2017-04-04%2009:00"; code 200
+has '"episode_id": "E1"' "$BODY"; has '"episode_id": "E2"' "$BODY"
+req GET "/api/v1/due?at=2017-04-04%2009:00&team=Assessment&format=csv"; code 200
+has "E2,C2,Ben,Assessment" "$BODY"; hasnt "E1,C1" "$BODY"
+req GET "/api/v1/daily?at=2017-04-04%2009:00"; code 200; has '"missing": [' "$BODY"
+req GET "/api/v1/daily?format=csv"; code 400; has '"field": "format"' "$BODY"
+req GET "/api/v1/high-risk?at=2017-04-04%2009:00"; code 200; has '"missing_high_risk"' "$BODY"
+req GET "/api/v1/weekly?week_of=2017-04-03&format=csv"; code 200; has "team,returned" "$BODY"
+req GET "/api/v1/plans?at=2017-04-04%2009:00"; code 200; has '"no_plan"' "$BODY"
+req GET "/api/v1/due?at=2017-13-01%2009:00"; code 400; has '"field": "at"' "$BODY"
+
 # Changes need the CSRF token.
 req DELETE /api/v1/session; code 403; has "CSRF" "$BODY"
 req DELETE /api/v1/session -H "X-CSRF-Token: 00$csrf"; code 403
@@ -72,6 +89,14 @@ req GET /api/v1/me; code 401
 req POST /api/v1/session --data '{"user": "wes", "password": "another long password"}'; code 200
 req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 403
 has "the worker role may not use" "$BODY"
+# ... and sees only their own team's lists.
+req GET "/api/v1/due?at=2017-04-04%2009:00"; code 200
+has '"episode_id": "E1"' "$BODY"; hasnt '"episode_id": "E2"' "$BODY"
+req GET "/api/v1/due?team=Assessment"; code 403; has "your own team" "$BODY"
+# An analyst sees reports, never the lists with names.
+req POST /api/v1/session --data '{"user": "ann", "password": "analyst password 1"}'; code 200
+req GET "/api/v1/daily"; code 403
+req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 200
 
 # The access log: a line per request, no query strings, no passwords.
 grep -q "amy GET /api/v1/me 200" "$WORK/server.log" || fail "no access log line"; pass
