@@ -881,3 +881,16 @@ int hw_api_token_check(struct hw_store *s, const char *token, struct hw_principa
     user_free(&u);
     return rc;
 }
+
+bool hw_may_see_child(const struct hw_principal *who, const struct hw_child *child)
+{
+    switch (who->role) {
+    case HW_USER_ROLE_COORDINATOR:
+        return true;
+    case HW_USER_ROLE_TEAM_MANAGER:
+    case HW_USER_ROLE_WORKER:
+        return who->team[0] && child->team && strcmp(child->team, who->team) == 0;
+    default:
+        return false;
+    }
+}

@@ -20,6 +20,7 @@
 
 #include "core/domain.h"
 #include "core/hwtime.h"
+#include "core/records.h"
 #include "store/store.h"
 
 /* Roles (issue: web application, roles and teams). Named hw_user_role, not
@@ -107,6 +108,13 @@ int hw_api_token_create(struct hw_store *s, const char *user, const char *scope,
 /* 1 valid (who filled, by_token set), 0 unknown or revoked, -1 fault. */
 int hw_api_token_check(struct hw_store *s, const char *token, struct hw_principal *who,
                        struct hw_err *err);
+
+/* ---- who may see a child ---- */
+
+/* A coordinator sees every child; a team manager or a worker the children
+ * of their own team; analysts (pseudonymised reports only), police liaison
+ * (shared interviews only) and admins (no child records) none. */
+bool hw_may_see_child(const struct hw_principal *who, const struct hw_child *child);
 
 /* ---- the audit log ---- */
 

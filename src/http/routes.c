@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/record_json.h"
 #include "report/lists.h"
 #include "report/monthly_report.h"
 
@@ -344,6 +345,67 @@ static void weekly(struct hw_request *rq, struct hw_response *rs)
     hw_weekly_free(&w);
 }
 
+/* ---- records ---- */
+
+/* Loads child id into c and checks the principal may see them; false with
+ * rs filled (404 unknown, 403 not theirs, 500 fault). */
+static bool visible_child(struct hw_request *rq, struct hw_response *rs, const char *id,
+                          struct hw_child *c)
+{
+    struct hw_err err = {0};
+    int found = hw_store_get(rq->store, HW_REC_CHILD, id, c, &err);
+    if (found < 0) {
+        fault(rs, &err);
+        return false;
+    }
+    if (found == 0) {
+        hw_http_error(rs, 404, NULL, "no child %.64s is recorded", id);
+        return false;
+    }
+    if (!hw_may_see_child(&rq->who, c)) {
+        hw_audit(rq->store, rq->who.user, rq->now, "view_refused", "child", id, NULL, &err);
+        hw_http_error(rs, 403, NULL, "child %.64s is not one of your team's", id);
+        return false;
+    }
+    return true;
+}
+
+static void child_get(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_child c;
+    struct hw_err err = {0};
+    hw_record_init(hw_child_fields, &c);
+    if (visible_child(rq, rs, rq->id, &c)) {
+        hw_audit(rq->store, rq->who.user, rq->now, "view", "child", c.id, NULL, &err);
+        json_t *o = json_object();
+        json_object_set_new(o, "child", hw_record_json(hw_child_fields, &c));
+        hw_http_json(rs, 200, o);
+    }
+    hw_record_clear(hw_child_fields, &c);
+}
+
+static void episode_get(struct hw_request *rq, struct hw_response *rs)
+{
+    struct hw_episode e;
+    struct hw_child c;
+    struct hw_err err = {0};
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &c);
+    int found = hw_store_get(rq->store, HW_REC_EPISODE, rq->id, &e, &err);
+    if (found < 0) {
+        fault(rs, &err);
+    } else if (found == 0) {
+        hw_http_error(rs, 404, NULL, "no episode %.64s is recorded", rq->id);
+    } else if (visible_child(rq, rs, e.child_id, &c)) {
+        hw_audit(rq->store, rq->who.user, rq->now, "view", "episode", e.id, NULL, &err);
+        json_t *o = json_object();
+        json_object_set_new(o, "episode", hw_record_json(hw_episode_fields, &e));
+        hw_http_json(rs, 200, o);
+    }
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &c);
+}
+
 #define STAFF                                                                                      \
     (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) |                            \
      HW_R(HW_USER_ROLE_WORKER) | HW_R(HW_USER_ROLE_ANALYST) | HW_R(HW_USER_ROLE_POLICE_LIAISON) |  \
@@ -367,6 +429,11 @@ const struct hw_route hw_routes[] = {
      .path = "/api/v1/reports/monthly",
      .roles = REPORT_READERS,
      .handler = monthly},
+    {.method = "GET", .path = "/api/v1/children/:id", .roles = LIST_READERS, .handler = child_get},
+    {.method = "GET",
+     .path = "/api/v1/episodes/:id",
+     .roles = LIST_READERS,
+     .handler = episode_get},
     {.method = "GET", .path = "/api/v1/due", .roles = LIST_READERS, .handler = due},
     {.method = "GET", .path = "/api/v1/daily", .roles = LIST_READERS, .handler = daily},
     {.method = "GET", .path = "/api/v1/high-risk", .roles = LIST_READERS, .handler = high_risk},

@@ -28,6 +28,7 @@ struct hw_request {
     const char *body; /* NUL-terminated; NULL when none */
     size_t body_len;
     const char *address; /* the client's address */
+    const char *id;      /* the :id of the path, for routes that have one */
     const char *token;   /* the session cookie, when one was sent */
     bool signed_in;
     struct hw_principal who;
@@ -52,10 +53,10 @@ typedef void (*hw_handler)(struct hw_request *rq, struct hw_response *rs);
 
 struct hw_route {
     const char *method;
-    const char *path;
-    unsigned roles;  /* HW_R(role) bits; HW_ANY_ROLE: no sign-in needed */
-    size_t body_max; /* bytes; 0: no body */
-    bool no_csrf;    /* changes nothing a session's CSRF token must guard (sign-in) */
+    const char *path; /* may end in "/:id": one path segment, given as the request's id */
+    unsigned roles;   /* HW_R(role) bits; HW_ANY_ROLE: no sign-in needed */
+    size_t body_max;  /* bytes; 0: no body */
+    bool no_csrf;     /* changes nothing a session's CSRF token must guard (sign-in) */
     hw_handler handler;
 };
 

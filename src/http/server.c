@@ -99,12 +99,30 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct hw_resp
     return ok;
 }
 
-/* Finds the route; *path_known tells 405 from 404. */
-static const struct hw_route *find_route(const char *method, const char *path, bool *path_known)
+/* Whether path matches the route's path; a final "/:id" matches one
+ * non-empty segment, whose start goes in *id. */
+static bool path_matches(const char *pattern, const char *path, const char **id)
+{
+    size_t n = strlen(pattern);
+    if (n > 4 && strcmp(pattern + n - 4, "/:id") == 0) {
+        size_t prefix = n - 3; /* keeps the '/' */
+        if (strncmp(pattern, path, prefix) != 0 || path[prefix] == '\0' ||
+            strchr(path + prefix, '/') != NULL)
+            return false;
+        *id = path + prefix;
+        return true;
+    }
+    return strcmp(pattern, path) == 0;
+}
+
+/* Finds the route; *path_known tells 405 from 404; *id is the path's :id. */
+static const struct hw_route *find_route(const char *method, const char *path, bool *path_known,
+                                         const char **id)
 {
     *path_known = false;
+    *id = NULL;
     for (const struct hw_route *r = hw_routes; r->method; r++) {
-        if (strcmp(r->path, path) != 0)
+        if (!path_matches(r->path, path, id))
             continue;
         *path_known = true;
         if (strcmp(r->method, method) == 0)
@@ -129,7 +147,8 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
     client_address(conn, address, sizeof address);
     if (route == NULL) {
         bool known;
-        find_route(method, path, &known);
+        const char *id;
+        find_route(method, path, &known, &id);
         if (known)
             hw_http_error(rs, 405, NULL, "%s is not allowed on %s", method, path);
         else
@@ -159,6 +178,8 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
         .arg = query_arg,
         .conn = conn,
     };
+    bool known;
+    find_route(method, path, &known, &rq.id);
     rq.token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "hw_session");
     const char *bearer = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
     int found = 0;
@@ -209,7 +230,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p = hw_calloc(1, sizeof *p);
         clock_gettime(CLOCK_MONOTONIC, &p->started);
         bool known;
-        p->route = find_route(method, url, &known);
+        const char *id;
+        p->route = find_route(method, url, &known, &id);
         const char *length =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         size_t max = p->route ? p->route->body_max : 0;

@@ -89,6 +89,13 @@ req GET /api/v1/me; code 401
 req POST /api/v1/session --data '{"user": "wes", "password": "another long password"}'; code 200
 req GET "/api/v1/reports/monthly?from=2017-04&to=2017-05"; code 403
 has "the worker role may not use" "$BODY"
+# ... and only their own team's children, every look audited.
+req GET /api/v1/children/C1; code 200; has '"first_name": "Amy"' "$BODY"
+req GET /api/v1/children/C2; code 403; has "not one of your team's" "$BODY"
+req GET /api/v1/episodes/E2; code 403
+req GET /api/v1/episodes/E1; code 200; has '"child_id": "C1"' "$BODY"
+req GET /api/v1/children/C9; code 404
+req GET /api/v1/children/; code 404
 # ... and sees only their own team's lists.
 req GET "/api/v1/due?at=2017-04-04%2009:00"; code 200
 has '"episode_id": "E1"' "$BODY"; hasnt '"episode_id": "E2"' "$BODY"
@@ -110,4 +117,8 @@ same "$status" 0
 grep -q "homeward: stopped" "$WORK/server.log" || fail "no clean stop"; pass
 expect 0 audit verify
 has "intact" "$OUT"
+expect 0 audit list --action view_refused --format json
+has '"record_id": "C2"' "$OUT"
+expect 0 audit list --user wes --action view
+has "E1" "$OUT"
 done_checks
