@@ -10,6 +10,7 @@
 #include "app/check.h"
 #include "app/notify.h"
 #include "app/save.h"
+#include "app/workflow.h"
 #include "core/rules.h"
 #include "cli/cli.h"
 
@@ -120,52 +121,15 @@ static int cmd_close(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
                      struct hw_err *err)
 {
     (void)cmd;
-    struct hw_episode e;
     hw_instant at;
-    int rc = -1;
-    hw_record_init(hw_episode_fields, &e);
-    if (hw_arg_time(a, "at", ctx->now, &at, err) < 0 || hw_ctx_store(ctx, err) < 0)
-        goto done;
-    int found = hw_store_get(ctx->store, HW_REC_EPISODE, a->pos[0], &e, err);
-    if (found <= 0) {
-        if (found == 0)
-            hw_fail(err, HW_ENOTFOUND, "no episode %s is recorded", a->pos[0]);
-        goto done;
-    }
-    if (e.returned == HW_NO_TIME) {
-        hw_fail(err, HW_ECONFLICT,
-                "episode %s is still open: record the return first ('homeward episode return')",
-                e.id);
-        goto done;
-    }
-    if (at < e.returned) {
-        hw_fail(err, HW_EINPUT, "--at: the record is closed after the return");
-        goto done;
-    }
-    struct hw_action_record rec = {
-        .episode_id = e.id,
-        .kind = HW_ACT_RECORD_UPDATED,
-        .seq = 1,
-        .outcome = HW_ACTION_DONE,
-        .at = at,
-        .recorded = {.at = ctx->now, .user = ctx->user, .source = "cli"},
-    };
-    if (hw_store_begin(ctx->store, err) < 0)
-        goto done;
-    int added = hw_store_add_action(ctx->store, &rec, err);
-    if (added <= 0 || hw_store_commit(ctx->store, err) < 0) {
-        hw_store_rollback(ctx->store);
-        if (added == 0)
-            hw_fail(err, HW_ECONFLICT, "episode %s is already closed", e.id);
-        goto done;
-    }
+    struct hw_stamp by = {.at = ctx->now, .user = ctx->user, .source = "cli"};
+    if (hw_arg_time(a, "at", ctx->now, &at, err) < 0 || hw_ctx_store(ctx, err) < 0 ||
+        hw_close_episode(ctx->store, a->pos[0], at, &by, err) < 0)
+        return -1;
     char when[HW_LOCAL_LEN];
     hw_format_local(at, when);
-    fprintf(ctx->out, "Closed episode %s: record updated %s.\n", e.id, when);
-    rc = 0;
-done:
-    hw_record_clear(hw_episode_fields, &e);
-    return rc;
+    fprintf(ctx->out, "Closed episode %s: record updated %s.\n", a->pos[0], when);
+    return 0;
 }
 
 static const struct hw_opt close_opts[] = {

@@ -9,6 +9,7 @@
 #include "app/highrisk.h"
 #include "app/plans.h"
 #include "app/weekly.h"
+#include "app/workflow.h"
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "report/lists.h"
@@ -130,85 +131,33 @@ static int cmd_plans(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
 /* Records an action of an episode as done or not needed, once. */
 static int record_action(struct hw_ctx *ctx, struct hw_args *a, int outcome, struct hw_err *err)
 {
-    struct hw_episode e;
-    struct hw_child child;
-    int rc = -1;
-    hw_record_init(hw_episode_fields, &e);
-    hw_record_init(hw_child_fields, &child);
     const char *episode = a->pos[0], *action = a->pos[1], *v;
     int kind = hw_code_parse(hw_action_codes, action), seq = 1;
     hw_instant at;
     char list[512];
     if (kind < 0) {
         hw_code_list(hw_action_codes, list, sizeof list);
-        hw_fail(err, HW_EINPUT, "unknown action '%s': expected one of %s", action, list);
-        goto done;
+        return hw_fail(err, HW_EINPUT, "unknown action '%s': expected one of %s", action, list);
     }
     if ((v = hw_arg(a, "seq"))) {
         char *end;
         long n = strtol(v, &end, 10);
-        if (*v == '\0' || *end || n < 1 || n > 10000) {
-            hw_fail(err, HW_EINPUT, "--seq: expected a whole number from 1, got '%s'", v);
-            goto done;
-        }
+        if (*v == '\0' || *end || n < 1 || n > 10000)
+            return hw_fail(err, HW_EINPUT, "--seq: expected a whole number from 1, got '%s'", v);
         seq = (int)n;
     }
     if (hw_arg_time(a, "at", ctx->now, &at, err) < 0)
-        goto done;
+        return -1;
     const char *reason = hw_arg(a, "reason");
-    if (outcome == HW_ACTION_NOT_NEEDED && (reason == NULL || *reason == '\0')) {
-        hw_fail(err, HW_EINPUT, "--reason is required: why the %s was not needed", action);
-        goto done;
-    }
-    if (hw_ctx_store(ctx, err) < 0)
-        goto done;
-    int found = hw_store_get(ctx->store, HW_REC_EPISODE, episode, &e, err);
-    if (found <= 0) {
-        if (found == 0)
-            hw_fail(err, HW_ENOTFOUND, "no episode %s is recorded", episode);
-        goto done;
-    }
-    if (hw_store_get(ctx->store, HW_REC_CHILD, e.child_id, &child, err) < 0)
-        goto done;
-    /* Only what the rules call for can be resolved. */
-    struct hw_assessment as;
-    if (hw_assess_episode(ctx->store, &ctx->cfg, &child, &e, ctx->now, &as, err) < 0)
-        goto done;
-    bool called_for = false;
-    for (size_t i = 0; i < as.n_actions; i++)
-        called_for |= as.actions[i].kind == kind && as.actions[i].seq == seq;
-    if (!called_for) {
-        hw_fail(err, HW_EINPUT,
-                "episode %s does not call for %s #%d (see 'homeward episode show %s')", episode,
-                action, seq, episode);
-        goto done;
-    }
-    struct hw_action_record rec = {
-        .episode_id = episode,
-        .kind = kind,
-        .seq = seq,
-        .outcome = outcome,
-        .at = at,
-        .reason = reason,
-        .recorded = {.at = ctx->now, .user = ctx->user, .source = "cli"},
-    };
-    if (hw_store_begin(ctx->store, err) < 0)
-        goto done;
-    int added = hw_store_add_action(ctx->store, &rec, err);
-    if (added <= 0 || hw_store_commit(ctx->store, err) < 0) {
-        hw_store_rollback(ctx->store);
-        if (added == 0)
-            hw_fail(err, HW_ECONFLICT, "%s #%d of episode %s is already recorded", action, seq,
-                    episode);
-        goto done;
-    }
+    if (outcome == HW_ACTION_NOT_NEEDED && (reason == NULL || *reason == '\0'))
+        return hw_fail(err, HW_EINPUT, "--reason is required: why the %s was not needed", action);
+    struct hw_stamp by = {.at = ctx->now, .user = ctx->user, .source = "cli"};
+    if (hw_ctx_store(ctx, err) < 0 || hw_resolve_action(ctx->store, &ctx->cfg, episode, kind, seq,
+                                                        outcome, at, reason, &by, err) < 0)
+        return -1;
     fprintf(ctx->out, "Recorded %s #%d of episode %s as %s.\n", action, seq, episode,
             hw_code_label(hw_action_outcome_codes, outcome));
-    rc = 0;
-done:
-    hw_record_clear(hw_episode_fields, &e);
-    hw_record_clear(hw_child_fields, &child);
-    return rc;
+    return 0;
 }
 
 static int cmd_action_done(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,

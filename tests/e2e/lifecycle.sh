@@ -51,7 +51,7 @@ has "safe_well_check      #1  due 2017-04-04 09:00  Done" "$OUT"
 expect 1 episode close E2
 has "episode E2 is still open" "$ERR"
 expect 1 episode close E1 --at "2017-04-04 07:00"
-has "--at: the record is closed after the return" "$ERR"
+has "at: the record is closed after the return" "$ERR"
 expect 0 --now "2017-04-06 10:00" episode close E1
 has "Closed episode E1: record updated 2017-04-06 10:00." "$OUT"
 expect 1 episode close E1

@@ -1,0 +1,112 @@
+/* test_workflow.c - resolving actions and closing episodes (app/workflow.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app/workflow.h"
+#include "core/rules.h"
+#include "support/testdb.h"
+
+static hw_instant local(const char *text)
+{
+    hw_instant t;
+    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
+    return t;
+}
+
+static int setup(void **state)
+{
+    struct hw_test_db *db = calloc(1, sizeof *db);
+    struct hw_err err;
+    struct hw_child c;
+    struct hw_episode e;
+    if (!db || hw_test_db_open(db) < 0)
+        return -1;
+    hw_record_init(hw_child_fields, &c);
+    c.id = strdup("C1");
+    assert_true(hw_store_put(db->s, HW_REC_CHILD, &c, NULL, &err) >= 0);
+    hw_record_clear(hw_child_fields, &c);
+    hw_record_init(hw_episode_fields, &e);
+    e.id = strdup("E1");
+    e.child_id = strdup("C1");
+    e.kind = HW_KIND_MISSING;
+    e.risk = HW_RISK_MEDIUM;
+    e.last_seen = local("2017-04-03 22:00");
+    assert_true(hw_store_put(db->s, HW_REC_EPISODE, &e, NULL, &err) >= 0);
+    hw_record_clear(hw_episode_fields, &e);
+    *state = db;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    hw_test_db_close(*state);
+    free(*state);
+    return 0;
+}
+
+static void test_resolve(void **state)
+{
+    struct hw_test_db *db = *state;
+    struct hw_config cfg;
+    struct hw_err err;
+    struct hw_stamp by = {.at = local("2017-04-05 09:00"), .user = "amy", .source = "test"};
+    hw_config_defaults(&cfg);
+    /* Medium risk, missing since 22:00 on the 3rd: need-to-know at 24 hours. */
+    assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_NEED_TO_KNOW, 1, HW_ACTION_DONE,
+                                       local("2017-04-04 22:30"), NULL, &by, &err),
+                     0);
+    assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_NEED_TO_KNOW, 1, HW_ACTION_DONE,
+                                       local("2017-04-04 22:30"), NULL, &by, &err),
+                     -1);
+    assert_int_equal(err.kind, HW_ECONFLICT);
+    assert_string_equal(err.msg, "need_to_know #1 of episode E1 is already recorded");
+    /* High-risk actions are not called for at medium risk. */
+    assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_STRATEGY_DISCUSSION, 1,
+                                       HW_ACTION_DONE, by.at, NULL, &by, &err),
+                     -1);
+    assert_string_equal(err.msg, "episode E1 does not call for strategy_discussion #1");
+    assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_RISK_MEETING, 1,
+                                       HW_ACTION_NOT_NEEDED, by.at, "", &by, &err),
+                     -1);
+    assert_int_equal(err.kind, HW_EINPUT);
+    assert_int_equal(hw_resolve_action(db->s, &cfg, "E9", HW_ACT_RISK_MEETING, 1,
+                                       HW_ACTION_NOT_NEEDED, by.at, "x", &by, &err),
+                     -1);
+    assert_int_equal(err.kind, HW_ENOTFOUND);
+}
+
+static void test_close(void **state)
+{
+    struct hw_test_db *db = *state;
+    struct hw_err err;
+    struct hw_episode e;
+    struct hw_stamp by = {.at = local("2017-04-06 09:00"), .user = "tm", .source = "test"};
+    assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), -1);
+    assert_int_equal(err.kind, HW_ECONFLICT); /* still missing */
+    hw_record_init(hw_episode_fields, &e);
+    assert_int_equal(hw_store_get(db->s, HW_REC_EPISODE, "E1", &e, &err), 1);
+    e.returned = local("2017-04-05 07:00");
+    assert_true(hw_store_put(db->s, HW_REC_EPISODE, &e, NULL, &err) >= 0);
+    hw_record_clear(hw_episode_fields, &e);
+    assert_int_equal(hw_close_episode(db->s, "E1", local("2017-04-05 06:59"), &by, &err), -1);
+    assert_int_equal(err.kind, HW_EINPUT);
+    assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), 0);
+    assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), -1);
+    assert_string_equal(err.msg, "episode E1 is already closed");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_close, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
