@@ -6,8 +6,44 @@
 #ifndef HW_WORKFLOW_H
 #define HW_WORKFLOW_H
 
+#include "app/save.h"
 #include "core/config.h"
+#include "core/reasons.h"
+#include "core/routing.h"
 #include "store/store.h"
+
+/* What the checks and notifications need to know. */
+struct hw_rulebook {
+    const struct hw_config *cfg;
+    const struct hw_reasons *reasons; /* NULL: the default list */
+    const struct hw_routing *routing;
+};
+
+/* Checks rec against what is stored (app/check.h), stores it with its
+ * history (app/save.h) and, for an episode, adds the notifications the
+ * change calls for (app/notify.h; before: the stored episode, NULL when
+ * new), all in one transaction. Returns how many notifications were added,
+ * or -1 with nothing changed. */
+int hw_write_record(struct hw_store *s, const struct hw_rulebook *rb, enum hw_rectype t, void *rec,
+                    const void *before, const struct hw_actor *who, struct hw_err *err);
+
+/* Records a missing (or away) episode from a police notification, with its
+ * notifications. A child not yet recorded is added as "not open to
+ * services" from if_new (its ID is the episode's child; its other fields
+ * as the notification gives them); for a recorded child, if_new must carry
+ * nothing but may be NULL. *child_added says which. The episode's ID must be
+ * new. Returns how many notifications were added, or -1. */
+int hw_report_missing(struct hw_store *s, const struct hw_rulebook *rb, struct hw_episode *e,
+                      const struct hw_child *if_new, const struct hw_actor *who, bool *child_added,
+                      struct hw_err *err);
+
+/* Records that a missing child was found or returned at `at`, where found
+ * (NULL: not known) and when the police safe-and-well check was done
+ * (HW_NO_TIME: not yet), with the notifications. Returns how many were
+ * added, or -1 (an episode already returned is a conflict). */
+int hw_record_return(struct hw_store *s, const struct hw_rulebook *rb, const char *episode_id,
+                     hw_instant at, const char *found_location, hw_instant safe_well_at,
+                     const struct hw_actor *who, struct hw_err *err);
 
 /* Records an action the rules call for (at `by->at`) as done, or as not
  * needed with a reason, once. */

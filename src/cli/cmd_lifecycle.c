@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/check.h"
-#include "app/notify.h"
 #include "app/save.h"
 #include "app/workflow.h"
 #include "core/rules.h"
@@ -23,12 +21,12 @@ static int cmd_report(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
 {
     (void)cmd;
     struct hw_episode e;
-    struct hw_child child;
+    struct hw_child if_new;
     struct hw_err why;
-    int rc = -1, told = 0;
-    bool new_child = false;
+    int rc = -1, told;
+    bool added;
     hw_record_init(hw_episode_fields, &e);
-    hw_record_init(hw_child_fields, &child);
+    hw_record_init(hw_child_fields, &if_new);
 
     if (hw_field_set(&hw_episode_fields[0], &e, a->pos[0], &why) < 0) {
         hw_fail(err, HW_EINPUT, "episode_id '%s': %s", a->pos[0], why.msg);
@@ -37,8 +35,6 @@ static int cmd_report(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     for (const struct hw_field *f = hw_episode_fields + 1; f->name; f++)
         if (hw_arg_field(a, f, &e, err) < 0)
             goto done;
-    if (!e.kind)
-        e.kind = HW_KIND_MISSING; /* a police notification is of a missing child */
     if (e.child_id == NULL) {
         hw_fail(err, HW_EINPUT, "--child-id is required: the child's ID (a new one if not known)");
         goto done;
@@ -49,59 +45,16 @@ static int cmd_report(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     }
     if (e.reported == HW_NO_TIME)
         e.reported = ctx->now;
-    if (hw_ctx_store(ctx, err) < 0)
-        goto done;
-    struct hw_episode existing;
-    hw_record_init(hw_episode_fields, &existing);
-    int found =
-        hw_store_get_some(ctx->store, HW_REC_EPISODE, e.id,
-                          hw_field_mask(hw_episode_fields, "episode_id", NULL), &existing, err);
-    hw_record_clear(hw_episode_fields, &existing);
-    if (found < 0)
-        goto done;
-    if (found) {
-        hw_fail(err, HW_ECONFLICT, "episode %s is already recorded; use 'homeward episode update'",
-                e.id);
-        goto done;
-    }
-    if ((found = hw_store_get(ctx->store, HW_REC_CHILD, e.child_id, &child, err)) < 0)
-        goto done;
-    if (!found) {
-        new_child = true;
-        child.id = hw_strdup(e.child_id);
-        child.case_status = HW_CS_NOT_OPEN;
-    }
-    /* Names and dates of birth fill in a new child; a known child's record
-     * is not changed by a notification. */
-    for (int i = 0; child_options[i]; i++) {
-        const struct hw_field *f = hw_field_find(hw_child_fields, child_options[i]);
-        char opt[HW_OPT_NAME_MAX];
-        hw_field_opt_name(f, opt);
-        if (!new_child && hw_arg(a, opt)) {
-            hw_fail(err, HW_EINPUT,
-                    "--%s: child %s is already recorded; change it with 'homeward child update'",
-                    opt, e.child_id);
+    /* Names and dates of birth describe a child not yet known. */
+    for (int i = 0; child_options[i]; i++)
+        if (hw_arg_field(a, hw_field_find(hw_child_fields, child_options[i]), &if_new, err) < 0)
             goto done;
-        }
-        if (hw_arg_field(a, f, &child, err) < 0)
-            goto done;
-    }
-
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
     struct hw_actor who = hw_ctx_actor(ctx, "police notification");
-    struct hw_stamp stamp = {.at = who.at, .user = who.user, .source = who.source};
-    if (hw_store_begin(ctx->store, err) < 0)
+    if (hw_ctx_store(ctx, err) < 0 ||
+        (told = hw_report_missing(ctx->store, &rb, &e, &if_new, &who, &added, err)) < 0)
         goto done;
-    if ((new_child && (hw_check_child(ctx->store, &child, err) < 0 ||
-                       hw_app_save(ctx->store, HW_REC_CHILD, &child, &who, err) < 0)) ||
-        hw_record_check(hw_episode_fields, &e, err) < 0 ||
-        hw_check_episode(ctx->store, &e, err) < 0 ||
-        hw_app_save(ctx->store, HW_REC_EPISODE, &e, &who, err) < 0 ||
-        (told = hw_notify_change(ctx->store, &ctx->routing, NULL, &e, &stamp, err)) < 0 ||
-        hw_store_commit(ctx->store, err) < 0) {
-        hw_store_rollback(ctx->store);
-        goto done;
-    }
-    if (new_child)
+    if (added)
         fprintf(ctx->out, "Added child %s (not open to children's services).\n", e.child_id);
     fprintf(ctx->out, "Reported episode %s: %s %s.\n", e.id, e.child_id,
             e.kind == HW_KIND_ABSENT ? "away without authorisation" : "missing");
@@ -111,7 +64,7 @@ static int cmd_report(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     rc = 0;
 done:
     hw_record_clear(hw_episode_fields, &e);
-    hw_record_clear(hw_child_fields, &child);
+    hw_record_clear(hw_child_fields, &if_new);
     return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "app/due.h"
 #include "app/interview.h"
 #include "app/notify.h"
+#include "app/workflow.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
 #include "io/record_json.h"
@@ -66,22 +67,9 @@ static int load(struct hw_ctx *ctx, enum hw_rectype t, const char *id, void *rec
 static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, const void *before,
                 struct hw_err *err)
 {
-    int told = 0;
-    if (hw_record_check(hw_rectypes[t].fields, rec, err) < 0)
-        return -1;
-    if (hw_store_begin(ctx->store, err) < 0)
-        return -1;
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
     struct hw_actor who = hw_ctx_actor(ctx, "cli");
-    struct hw_stamp stamp = {.at = who.at, .user = who.user, .source = who.source};
-    if (hw_check_record(ctx->store, &ctx->cfg, &ctx->reasons, t, rec, err) < 0 ||
-        hw_app_save(ctx->store, t, rec, &who, err) < 0 ||
-        (t == HW_REC_EPISODE &&
-         (told = hw_notify_change(ctx->store, &ctx->routing, before, rec, &stamp, err)) < 0) ||
-        hw_store_commit(ctx->store, err) < 0) {
-        hw_store_rollback(ctx->store);
-        return -1;
-    }
-    return told;
+    return hw_write_record(ctx->store, &rb, t, rec, before, &who, err);
 }
 
 /* Says where the notifications a save added are. */
@@ -901,12 +889,11 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
                       struct hw_err *err)
 {
     (void)cmd;
-    struct hw_episode e, before;
+    struct hw_episode e;
     struct hw_child child;
     int rc = -1, told;
     hw_instant at;
     hw_record_init(hw_episode_fields, &e);
-    hw_record_init(hw_episode_fields, &before);
     hw_record_init(hw_child_fields, &child);
 
     if (hw_arg_time(a, "at", HW_NO_TIME, &at, err) < 0)
@@ -915,27 +902,15 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
         hw_fail(err, HW_EINPUT, "--at is required: when the child was found or returned");
         goto done;
     }
-    if (hw_ctx_store(ctx, err) < 0 || load(ctx, HW_REC_EPISODE, a->pos[0], &e, err) < 0)
+    hw_instant safe_well = HW_NO_TIME;
+    if (hw_arg_time(a, "safe-well-at", HW_NO_TIME, &safe_well, err) < 0 ||
+        hw_ctx_store(ctx, err) < 0)
         goto done;
-    if (e.returned != HW_NO_TIME) {
-        char when[HW_LOCAL_LEN];
-        hw_format_local(e.returned, when);
-        hw_fail(err, HW_ECONFLICT,
-                "episode %s already has a return time (%s); correct it with 'homeward episode "
-                "update %s --returned TIME'",
-                e.id, when, e.id);
-        goto done;
-    }
-    hw_record_copy(hw_episode_fields, &before, &e);
-    e.returned = at;
-    if (hw_arg_field(a, hw_field_find(hw_episode_fields, "found_location"), &e, err) < 0 ||
-        hw_arg_field(a, hw_field_find(hw_episode_fields, "safe_well_at"), &e, err) < 0)
-        goto done;
-    if (e.safe_well_at != HW_NO_TIME && e.safe_well_at < at) {
-        hw_fail(err, HW_EINPUT, "--safe-well-at: the safe-and-well check is after the return");
-        goto done;
-    }
-    if ((told = save(ctx, HW_REC_EPISODE, &e, &before, err)) < 0)
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
+    struct hw_actor who = hw_ctx_actor(ctx, "cli");
+    if ((told = hw_record_return(ctx->store, &rb, a->pos[0], at, hw_arg(a, "found-location"),
+                                 safe_well, &who, err)) < 0 ||
+        load(ctx, HW_REC_EPISODE, a->pos[0], &e, err) < 0)
         goto done;
     struct hw_assessment as;
     if (load(ctx, HW_REC_CHILD, e.child_id, &child, err) < 0 ||
@@ -956,7 +931,6 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     rc = 0;
 done:
     hw_record_clear(hw_episode_fields, &e);
-    hw_record_clear(hw_episode_fields, &before);
     hw_record_clear(hw_child_fields, &child);
     return rc;
 }

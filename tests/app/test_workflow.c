@@ -102,11 +102,69 @@ static void test_close(void **state)
     assert_string_equal(err.msg, "episode E1 is already closed");
 }
 
+static void test_report_and_return(void **state)
+{
+    struct hw_test_db *db = *state;
+    struct hw_config cfg;
+    struct hw_routing routing;
+    struct hw_err err;
+    struct hw_episode e;
+    struct hw_child if_new, c;
+    bool added;
+    hw_config_defaults(&cfg);
+    hw_routing_defaults(&routing);
+    struct hw_rulebook rb = {&cfg, NULL, &routing};
+    struct hw_actor who = {
+        .user = "amy", .source = "police notification", .at = local("2017-04-05 23:00")};
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &if_new);
+    hw_record_init(hw_child_fields, &c);
+    e.id = strdup("E7");
+    e.child_id = strdup("C7");
+    e.last_seen = local("2017-04-05 22:00");
+    e.risk = HW_RISK_HIGH;
+    if_new.first_name = strdup("Dee");
+    /* An unknown child is added as not open; high risk, not open: three told. */
+    assert_int_equal(hw_report_missing(db->s, &rb, &e, &if_new, &who, &added, &err), 3);
+    assert_true(added);
+    assert_int_equal(hw_store_get(db->s, HW_REC_CHILD, "C7", &c, &err), 1);
+    assert_int_equal(c.case_status, HW_CS_NOT_OPEN);
+    assert_string_equal(c.first_name, "Dee");
+    /* The same episode again is a conflict; a known child's record is not changed. */
+    assert_int_equal(hw_report_missing(db->s, &rb, &e, NULL, &who, &added, &err), -1);
+    assert_int_equal(err.kind, HW_ECONFLICT);
+    free(e.id);
+    e.id = strdup("E8");
+    assert_int_equal(hw_report_missing(db->s, &rb, &e, &if_new, &who, &added, &err), -1);
+    assert_int_equal(err.kind, HW_EINPUT);
+    assert_false(added);
+    /* The return, then a second return refused. */
+    assert_true(hw_record_return(db->s, &rb, "E7", local("2017-04-06 07:00"), "Bus station",
+                                 local("2017-04-06 07:40"), &who, &err) >= 0);
+    assert_int_equal(
+        hw_record_return(db->s, &rb, "E7", local("2017-04-06 08:00"), NULL, HW_NO_TIME, &who, &err),
+        -1);
+    assert_int_equal(err.kind, HW_ECONFLICT);
+    assert_int_equal(hw_record_return(db->s, &rb, "E1", local("2017-04-06 08:00"), NULL,
+                                      local("2017-04-06 07:00"), &who, &err),
+                     -1);
+    assert_int_equal(err.kind, HW_EINPUT); /* safe-and-well before the return */
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_init(hw_episode_fields, &e);
+    assert_int_equal(hw_store_get(db->s, HW_REC_EPISODE, "E7", &e, &err), 1);
+    assert_string_equal(e.found_location, "Bus station");
+    assert_true(e.safe_well_at == local("2017-04-06 07:40"));
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &if_new);
+    hw_record_clear(hw_child_fields, &c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_close, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_and_return, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
