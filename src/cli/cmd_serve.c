@@ -23,6 +23,8 @@ static int cmd_serve(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
     }
     c.db_path = ctx->db_path;
     c.cfg = &ctx->cfg;
+    c.reasons = &ctx->reasons;
+    c.routing = &ctx->routing;
     return hw_serve(&c, err);
 }
 

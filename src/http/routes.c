@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/workflow.h"
 #include "io/record_json.h"
 #include "report/lists.h"
 #include "report/monthly_report.h"
@@ -406,6 +407,244 @@ static void episode_get(struct hw_request *rq, struct hw_response *rs)
     hw_record_clear(hw_child_fields, &c);
 }
 
+/* ---- writes ---- */
+
+/* A time member of a JSON object (local "YYYY-MM-DD HH:MM"), def when
+ * absent; false with rs filled when malformed. */
+static bool json_time(json_t *o, const char *key, hw_instant def, hw_instant *out,
+                      struct hw_response *rs)
+{
+    json_t *v = json_object_get(o, key);
+    const char *why = NULL;
+    *out = def;
+    if (v == NULL || json_is_null(v))
+        return true;
+    if (!json_is_string(v) || hw_parse_local_time(json_string_value(v), out, &why) < 0) {
+        hw_http_error(rs, 422, key, "%s: %s", key,
+                      why ? why : "expected a local time as YYYY-MM-DD HH:MM");
+        return false;
+    }
+    return true;
+}
+
+/* An optional string member: NULL when absent; false with rs filled when
+ * not a string. */
+static bool json_opt_text(json_t *o, const char *key, const char **out, struct hw_response *rs)
+{
+    json_t *v = json_object_get(o, key);
+    *out = NULL;
+    if (v == NULL || json_is_null(v))
+        return true;
+    if (!json_is_string(v)) {
+        hw_http_error(rs, 422, key, "%s: expected a string", key);
+        return false;
+    }
+    *out = json_string_value(v);
+    return true;
+}
+
+/* Sets record fields from same-named string members of o. */
+static bool json_fields(json_t *o, const struct hw_field *table, const char *const *names,
+                        void *rec, struct hw_response *rs)
+{
+    for (const char *const *n = names; *n; n++) {
+        const char *v;
+        struct hw_err why;
+        if (!json_opt_text(o, *n, &v, rs))
+            return false;
+        if (v && hw_field_set(hw_field_find(table, *n), rec, v, &why) < 0) {
+            hw_http_error(rs, 422, *n, "%s: '%.80s': %s", *n, v, why.msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+static unsigned status_of(const struct hw_err *err)
+{
+    switch (err->kind) {
+    case HW_EINPUT:
+        return 422;
+    case HW_ENOTFOUND:
+        return 404;
+    case HW_ECONFLICT:
+        return 409;
+    default:
+        return 500;
+    }
+}
+
+/* Managers and workers may change only their own team's episodes. */
+static bool may_change_episode(struct hw_request *rq, struct hw_response *rs, const char *id)
+{
+    struct hw_episode e;
+    struct hw_child c;
+    bool ok = false;
+    if (rq->who.role == HW_USER_ROLE_COORDINATOR || rq->who.role == HW_USER_ROLE_POLICE_LIAISON)
+        return true;
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &c);
+    struct hw_err err = {0};
+    int found = hw_store_get(rq->store, HW_REC_EPISODE, id, &e, &err);
+    if (found < 0)
+        fault(rs, &err);
+    else if (found == 0)
+        hw_http_error(rs, 404, "episode_id", "no episode %.64s is recorded", id);
+    else
+        ok = visible_child(rq, rs, e.child_id, &c);
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &c);
+    return ok;
+}
+
+static struct hw_actor actor(struct hw_request *rq)
+{
+    return (struct hw_actor){
+        .user = rq->who.user, .source = rq->who.by_token ? "api token" : "web", .at = rq->now};
+}
+
+/* A police notification: the child (added when not known) and the episode. */
+static void report(struct hw_request *rq, struct hw_response *rs)
+{
+    static const char *const allowed[] = {"episode_id", "child_id",  "kind",          "last_seen",
+                                          "reported",   "risk",      "police_ref",    "reported_by",
+                                          "first_name", "last_name", "date_of_birth", NULL};
+    static const char *const episode_keys[] = {"kind", "risk", "police_ref", "reported_by", NULL};
+    static const char *const child_keys[] = {"first_name", "last_name", "date_of_birth", NULL};
+    struct hw_episode e;
+    struct hw_child if_new;
+    struct hw_err err = {0};
+    bool added;
+    hw_record_init(hw_episode_fields, &e);
+    hw_record_init(hw_child_fields, &if_new);
+    json_t *body = json_body(rq, rs, allowed);
+    if (body == NULL)
+        goto done;
+    const char *id = json_text(body, "episode_id", rs), *child;
+    struct hw_err why;
+    if (id == NULL || (child = json_text(body, "child_id", rs)) == NULL)
+        goto done;
+    if (hw_field_set(&hw_episode_fields[0], &e, id, &why) < 0) {
+        hw_http_error(rs, 422, "episode_id", "episode_id: %s", why.msg);
+        goto done;
+    }
+    if (hw_field_set(hw_field_find(hw_episode_fields, "child_id"), &e, child, &why) < 0) {
+        hw_http_error(rs, 422, "child_id", "child_id: %s", why.msg);
+        goto done;
+    }
+    if (!json_fields(body, hw_episode_fields, episode_keys, &e, rs) ||
+        !json_fields(body, hw_child_fields, child_keys, &if_new, rs) ||
+        !json_time(body, "last_seen", HW_NO_TIME, &e.last_seen, rs) ||
+        !json_time(body, "reported", rq->now, &e.reported, rs))
+        goto done;
+    if (e.last_seen == HW_NO_TIME) {
+        hw_http_error(rs, 422, "last_seen", "last_seen is required");
+        goto done;
+    }
+    struct hw_rulebook rb = {rq->cfg, rq->reasons, rq->routing};
+    struct hw_actor who = actor(rq);
+    int told = hw_report_missing(rq->store, &rb, &e, &if_new, &who, &added, &err);
+    if (told < 0) {
+        hw_http_error(rs, status_of(&err), NULL, "%s", err.msg);
+        goto done;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "change", "episode", e.id, "reported", &err);
+    json_t *o = json_object();
+    json_object_set_new(o, "episode", hw_record_json(hw_episode_fields, &e));
+    json_object_set_new(o, "child_added", json_boolean(added));
+    json_object_set_new(o, "notifications", json_integer(told));
+    hw_http_json(rs, 201, o);
+done:
+    json_decref(body);
+    hw_record_clear(hw_episode_fields, &e);
+    hw_record_clear(hw_child_fields, &if_new);
+}
+
+static void record_return(struct hw_request *rq, struct hw_response *rs)
+{
+    static const char *const allowed[] = {"episode_id", "at", "found_location", "safe_well_at",
+                                          NULL};
+    struct hw_err err = {0};
+    hw_instant at, safe_well;
+    const char *id, *where;
+    json_t *body = json_body(rq, rs, allowed);
+    if (body == NULL)
+        return;
+    if ((id = json_text(body, "episode_id", rs)) == NULL ||
+        !json_time(body, "at", HW_NO_TIME, &at, rs) ||
+        !json_time(body, "safe_well_at", HW_NO_TIME, &safe_well, rs) ||
+        !json_opt_text(body, "found_location", &where, rs) || !may_change_episode(rq, rs, id))
+        goto done;
+    if (at == HW_NO_TIME) {
+        hw_http_error(rs, 422, "at", "at is required: when the child was found or returned");
+        goto done;
+    }
+    struct hw_rulebook rb = {rq->cfg, rq->reasons, rq->routing};
+    struct hw_actor who = actor(rq);
+    int told = hw_record_return(rq->store, &rb, id, at, where, safe_well, &who, &err);
+    if (told < 0) {
+        hw_http_error(rs, status_of(&err), NULL, "%s", err.msg);
+        goto done;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "change", "episode", id, "returned", &err);
+    json_t *o = json_object();
+    json_object_set_new(o, "episode_id", json_string(id));
+    json_object_set_new(o, "notifications", json_integer(told));
+    hw_http_json(rs, 200, o);
+done:
+    json_decref(body);
+}
+
+static void resolve_action(struct hw_request *rq, struct hw_response *rs)
+{
+    static const char *const allowed[] = {"episode_id", "action", "seq", "outcome",
+                                          "at",         "reason", NULL};
+    struct hw_err err = {0};
+    const char *id, *action, *outcome, *reason;
+    hw_instant at;
+    json_t *body = json_body(rq, rs, allowed);
+    if (body == NULL)
+        return;
+    if ((id = json_text(body, "episode_id", rs)) == NULL ||
+        (action = json_text(body, "action", rs)) == NULL ||
+        (outcome = json_text(body, "outcome", rs)) == NULL ||
+        !json_opt_text(body, "reason", &reason, rs) || !json_time(body, "at", rq->now, &at, rs))
+        goto done;
+    int kind = hw_code_parse(hw_action_codes, action);
+    int out = hw_code_parse(hw_action_outcome_codes, outcome);
+    json_t *seqv = json_object_get(body, "seq");
+    long long seq = seqv ? json_integer_value(seqv) : 1;
+    if (kind < 0) {
+        hw_http_error(rs, 422, "action", "action: unknown action '%.40s'", action);
+        goto done;
+    }
+    if (out < 0) {
+        hw_http_error(rs, 422, "outcome", "outcome: expected done or not_needed");
+        goto done;
+    }
+    if ((seqv && !json_is_integer(seqv)) || seq < 1 || seq > 10000) {
+        hw_http_error(rs, 422, "seq", "seq: expected a whole number from 1");
+        goto done;
+    }
+    if (!may_change_episode(rq, rs, id))
+        goto done;
+    struct hw_stamp by = {.at = rq->now, .user = rq->who.user, .source = "web"};
+    if (hw_resolve_action(rq->store, rq->cfg, id, kind, (int)seq, out, at, reason, &by, &err) < 0) {
+        hw_http_error(rs, status_of(&err), strncmp(err.msg, "reason:", 7) == 0 ? "reason" : NULL,
+                      "%s", err.msg);
+        goto done;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "change", "episode", id, action, &err);
+    json_t *o = json_object();
+    json_object_set_new(o, "episode_id", json_string(id));
+    json_object_set_new(o, "action", json_string(action));
+    json_object_set_new(o, "seq", json_integer(seq));
+    json_object_set_new(o, "outcome", json_string(outcome));
+    hw_http_json(rs, 201, o);
+done:
+    json_decref(body);
+}
+
 #define STAFF                                                                                      \
     (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) |                            \
      HW_R(HW_USER_ROLE_WORKER) | HW_R(HW_USER_ROLE_ANALYST) | HW_R(HW_USER_ROLE_POLICE_LIAISON) |  \
@@ -415,7 +654,7 @@ static void episode_get(struct hw_request *rq, struct hw_response *rs)
 #define REPORT_READERS                                                                             \
     (HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_TEAM_MANAGER) | HW_R(HW_USER_ROLE_ANALYST))
 
-const struct hw_route hw_routes[] = {
+const struct hw_http_route hw_http_routes[] = {
     {.method = "GET", .path = "/api/v1/health", .roles = HW_ANY_ROLE, .handler = health},
     {.method = "POST",
      .path = "/api/v1/session",
@@ -434,6 +673,21 @@ const struct hw_route hw_routes[] = {
      .path = "/api/v1/episodes/:id",
      .roles = LIST_READERS,
      .handler = episode_get},
+    {.method = "POST",
+     .path = "/api/v1/episodes",
+     .roles = HW_R(HW_USER_ROLE_COORDINATOR) | HW_R(HW_USER_ROLE_POLICE_LIAISON),
+     .body_max = 8192,
+     .handler = report},
+    {.method = "POST",
+     .path = "/api/v1/returns",
+     .roles = LIST_READERS | HW_R(HW_USER_ROLE_POLICE_LIAISON),
+     .body_max = 4096,
+     .handler = record_return},
+    {.method = "POST",
+     .path = "/api/v1/actions",
+     .roles = LIST_READERS,
+     .body_max = 8192,
+     .handler = resolve_action},
     {.method = "GET", .path = "/api/v1/due", .roles = LIST_READERS, .handler = due},
     {.method = "GET", .path = "/api/v1/daily", .roles = LIST_READERS, .handler = daily},
     {.method = "GET", .path = "/api/v1/high-risk", .roles = LIST_READERS, .handler = high_risk},

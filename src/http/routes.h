@@ -15,6 +15,8 @@
 
 #include "app/auth.h"
 #include "core/config.h"
+#include "core/reasons.h"
+#include "core/routing.h"
 #include "core/mem.h"
 #include "store/store.h"
 
@@ -34,6 +36,8 @@ struct hw_request {
     struct hw_principal who;
     struct hw_store *store; /* this thread's connection */
     const struct hw_config *cfg;
+    const struct hw_reasons *reasons;
+    const struct hw_routing *routing;
     const struct hw_auth_limits *limits;
     hw_instant now;
     /* query arguments */
@@ -51,7 +55,7 @@ struct hw_response {
 
 typedef void (*hw_handler)(struct hw_request *rq, struct hw_response *rs);
 
-struct hw_route {
+struct hw_http_route {
     const char *method;
     const char *path; /* may end in "/:id": one path segment, given as the request's id */
     unsigned roles;   /* HW_R(role) bits; HW_ANY_ROLE: no sign-in needed */
@@ -60,7 +64,7 @@ struct hw_route {
     hw_handler handler;
 };
 
-extern const struct hw_route hw_routes[];
+extern const struct hw_http_route hw_http_routes[];
 
 /* Fills rs with a JSON error {"error": {"message": ..., "field": ...}}
  * (field NULL: none). */

@@ -20,7 +20,7 @@ struct server {
 
 /* One request's state across libmicrohttpd's calls. */
 struct pending {
-    const struct hw_route *route;
+    const struct hw_http_route *route;
     struct hw_buf body;
     bool too_large;
     struct timespec started;
@@ -116,12 +116,12 @@ static bool path_matches(const char *pattern, const char *path, const char **id)
 }
 
 /* Finds the route; *path_known tells 405 from 404; *id is the path's :id. */
-static const struct hw_route *find_route(const char *method, const char *path, bool *path_known,
-                                         const char **id)
+static const struct hw_http_route *find_route(const char *method, const char *path,
+                                              bool *path_known, const char **id)
 {
     *path_known = false;
     *id = NULL;
-    for (const struct hw_route *r = hw_routes; r->method; r++) {
+    for (const struct hw_http_route *r = hw_http_routes; r->method; r++) {
         if (!path_matches(r->path, path, id))
             continue;
         *path_known = true;
@@ -143,7 +143,7 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
 {
     struct hw_err err = {0};
     char address[64];
-    const struct hw_route *route = p->route;
+    const struct hw_http_route *route = p->route;
     client_address(conn, address, sizeof address);
     if (route == NULL) {
         bool known;
@@ -173,6 +173,8 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
         .address = address,
         .store = store,
         .cfg = sv->c->cfg,
+        .reasons = sv->c->reasons,
+        .routing = sv->c->routing,
         .limits = &sv->c->limits,
         .now = (hw_instant)time(NULL),
         .arg = query_arg,

@@ -15,12 +15,16 @@
 
 #include "app/auth.h"
 #include "core/config.h"
+#include "core/reasons.h"
+#include "core/routing.h"
 #include "core/error.h"
 
 struct hw_server_config {
     const char *listen; /* "ADDR:PORT"; default 127.0.0.1:8080 */
     const char *db_path;
     const struct hw_config *cfg;
+    const struct hw_reasons *reasons;
+    const struct hw_routing *routing;
     struct hw_auth_limits limits;
     unsigned threads;         /* worker threads (4) */
     unsigned max_connections; /* in all (256) */
