@@ -77,9 +77,10 @@ struct hw_cmd {
     const struct hw_opt *opts; /* ends with {NULL}; NULL when none */
     int min_pos, max_pos;      /* positional arguments */
     hw_cmd_fn fn;
-    int rectype;     /* for record commands: enum hw_rectype; -1 otherwise */
-    bool field_opts; /* every field of rectype but the ID is also an option */
-    bool writes;     /* changes records: needs to know who (--user) */
+    int rectype;      /* for record commands: enum hw_rectype; -1 otherwise */
+    bool field_opts;  /* every field of rectype but the ID is also an option */
+    bool writes;      /* changes records: needs to know who (--user) */
+    const void *data; /* the command's own data, for handlers that serve several */
 };
 
 /* Command tables, one per module, each ending with {NULL}. */

@@ -15,77 +15,6 @@
 #include "report/lists.h"
 #include "report/table.h"
 
-static int cmd_due(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
-                   struct hw_err *err)
-{
-    (void)cmd;
-    int fmt;
-    struct hw_due_query q = {.team = hw_arg(a, "team")};
-    struct hw_due_list l;
-    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &q.now, err) < 0 ||
-        hw_ctx_store(ctx, err) < 0 || hw_due_build(ctx->store, &ctx->cfg, &q, &l, err) < 0)
-        return -1;
-    struct hw_buf out = {0};
-    hw_due_render(&l, q.now, fmt, &out);
-    hw_out(ctx, out.data, out.len);
-    hw_buf_free(&out);
-    hw_due_free(&l);
-    return 0;
-}
-
-static int cmd_daily(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
-                     struct hw_err *err)
-{
-    (void)cmd;
-    int fmt;
-    hw_instant at;
-    const char *date = hw_arg(a, "date");
-    if (hw_arg_format(a, &fmt, err) < 0)
-        return -1;
-    if (fmt == HW_FMT_CSV)
-        return hw_fail(err, HW_EINPUT, "--format: the daily list gives text or json");
-    if (date && hw_arg(a, "at"))
-        return hw_fail(err, HW_EINPUT, "give --date or --at, not both");
-    if (date) {
-        hw_date d;
-        if (hw_parse_date(date, &d) < 0)
-            return hw_fail(err, HW_EINPUT, "--date: '%s': expected a date as YYYY-MM-DD", date);
-        /* The daily meeting: 09:00 that morning. */
-        at = hw_london_day_start(d) + 9 * HW_HOUR;
-    } else if (hw_arg_time(a, "at", ctx->now, &at, err) < 0) {
-        return -1;
-    }
-    struct hw_daily d;
-    if (hw_ctx_store(ctx, err) < 0 ||
-        hw_daily_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &d, err) < 0)
-        return -1;
-    struct hw_buf out = {0};
-    hw_daily_render(&d, fmt, &out);
-    hw_out(ctx, out.data, out.len);
-    hw_buf_free(&out);
-    hw_daily_free(&d);
-    return 0;
-}
-
-static int cmd_high_risk(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
-                         struct hw_err *err)
-{
-    (void)cmd;
-    int fmt;
-    hw_instant at;
-    struct hw_high_risk_list l;
-    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &at, err) < 0 ||
-        hw_ctx_store(ctx, err) < 0 ||
-        hw_high_risk_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &l, err) < 0)
-        return -1;
-    struct hw_buf out = {0};
-    hw_high_risk_render(&l, fmt, &out);
-    hw_out(ctx, out.data, out.len);
-    hw_buf_free(&out);
-    hw_high_risk_free(&l);
-    return 0;
-}
-
 static int cmd_weekly(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
                       struct hw_err *err)
 {
@@ -109,23 +38,38 @@ static int cmd_weekly(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     return 0;
 }
 
-static int cmd_plans(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
-                     struct hw_err *err)
+/* Any of the team's lists (the command's data is its struct hw_list_kind):
+ * as at --at, or 09:00 on --date (the daily meeting), or now. */
+static int cmd_team_list(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                         struct hw_err *err)
 {
-    (void)cmd;
-    int fmt;
+    const struct hw_list_kind *k = cmd->data;
+    const char *date = hw_arg(a, "date");
     hw_instant at;
-    struct hw_plan_list l;
-    if (hw_arg_format(a, &fmt, err) < 0 || hw_arg_time(a, "at", ctx->now, &at, err) < 0 ||
-        hw_ctx_store(ctx, err) < 0 ||
-        hw_plans_build(ctx->store, &ctx->cfg, at, hw_arg(a, "team"), &l, err) < 0)
+    int fmt;
+    if (hw_arg_format(a, &fmt, err) < 0)
         return -1;
+    if (fmt == HW_FMT_CSV && !k->csv)
+        return hw_fail(err, HW_EINPUT, "--format: the %s gives text or json", k->name);
+    if (date && hw_arg(a, "at"))
+        return hw_fail(err, HW_EINPUT, "give --date or --at, not both");
+    if (date) {
+        hw_date d;
+        if (hw_parse_date(date, &d) < 0)
+            return hw_fail(err, HW_EINPUT, "--date: '%s': expected a date as YYYY-MM-DD", date);
+        at = hw_london_day_start(d) + 9 * HW_HOUR;
+    } else if (hw_arg_time(a, "at", ctx->now, &at, err) < 0) {
+        return -1;
+    }
     struct hw_buf out = {0};
-    hw_plans_render(&l, at, fmt, &out);
-    hw_out(ctx, out.data, out.len);
+    int rc = -1;
+    if (hw_ctx_store(ctx, err) == 0 &&
+        hw_list_run(k, ctx->store, &ctx->cfg, at, hw_arg(a, "team"), fmt, &out, err) == 0) {
+        hw_out(ctx, out.data, out.len);
+        rc = 0;
+    }
     hw_buf_free(&out);
-    hw_plans_free(&l);
-    return 0;
+    return rc;
 }
 
 /* Records an action of an episode as done or not needed, once. */
@@ -209,14 +153,16 @@ const struct hw_cmd hw_workflow_cmds[] = {
      .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
      .summary = "everything due or overdue, soonest first, with how overdue",
      .opts = due_opts,
-     .fn = cmd_due,
-     .rectype = -1},
+     .fn = cmd_team_list,
+     .rectype = -1,
+     .data = &hw_list_due},
     {.noun = "daily",
      .usage = "[--date DATE | --at TIME] [--team TEAM] [--format text|json]",
      .summary = "missing now, returned in the last 24 hours with the interview decision, overdue",
      .opts = daily_opts,
-     .fn = cmd_daily,
-     .rectype = -1},
+     .fn = cmd_team_list,
+     .rectype = -1,
+     .data = &hw_list_daily},
     {.noun = "weekly",
      .usage = "[--week-of DATE] [--format text|csv|json]",
      .summary = "per team: interviews done in time, late or still needed; records updated in 5 "
@@ -228,14 +174,16 @@ const struct hw_cmd hw_workflow_cmds[] = {
      .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
      .summary = "missing plans to review: review date come, missing again or repeat since, or none",
      .opts = due_opts,
-     .fn = cmd_plans,
-     .rectype = -1},
+     .fn = cmd_team_list,
+     .rectype = -1,
+     .data = &hw_list_plans},
     {.noun = "high-risk",
      .usage = "[--at TIME] [--team TEAM] [--format text|csv|json]",
      .summary = "the weekly high-risk list: high risk now, repeat or persistent, exploitation",
      .opts = due_opts,
-     .fn = cmd_high_risk,
-     .rectype = -1},
+     .fn = cmd_team_list,
+     .rectype = -1,
+     .data = &hw_list_high_risk},
     {.noun = "action",
      .verb = "done",
      .usage = "EPISODE ACTION [--seq N] [--at TIME]",

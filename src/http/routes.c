@@ -249,75 +249,22 @@ static void fault(struct hw_response *rs, const struct hw_err *err)
     hw_http_error(rs, err->kind == HW_EINPUT ? 400 : 500, NULL, "%s", err->msg);
 }
 
-static void due(struct hw_request *rq, struct hw_response *rs)
+/* Any of the team's lists (the route's data is its struct hw_list_kind). */
+static void team_list(struct hw_request *rq, struct hw_response *rs)
 {
-    struct hw_due_query q;
-    struct hw_due_list l;
-    struct hw_err err = {0};
-    int fmt;
-    if (!list_team(rq, rs, &q.team) || !list_args(rq, rs, true, &q.now, &fmt))
-        return;
-    if (hw_due_build(rq->store, rq->cfg, &q, &l, &err) < 0) {
-        fault(rs, &err);
-        return;
-    }
-    list_answer(rq, rs, fmt, "due list");
-    hw_due_render(&l, q.now, fmt, &rs->body);
-    hw_due_free(&l);
-}
-
-static void daily(struct hw_request *rq, struct hw_response *rs)
-{
-    struct hw_daily d;
+    const struct hw_list_kind *k = rq->route_data;
     struct hw_err err = {0};
     const char *team;
     hw_instant at;
     int fmt;
-    if (!list_team(rq, rs, &team) || !list_args(rq, rs, false, &at, &fmt))
+    if (!list_team(rq, rs, &team) || !list_args(rq, rs, k->csv, &at, &fmt))
         return;
-    if (hw_daily_build(rq->store, rq->cfg, at, team, &d, &err) < 0) {
+    hw_buf_reset(&rs->body);
+    if (hw_list_run(k, rq->store, rq->cfg, at, team, fmt, &rs->body, &err) < 0) {
         fault(rs, &err);
         return;
     }
-    list_answer(rq, rs, fmt, "daily list");
-    hw_daily_render(&d, fmt, &rs->body);
-    hw_daily_free(&d);
-}
-
-static void high_risk(struct hw_request *rq, struct hw_response *rs)
-{
-    struct hw_high_risk_list l;
-    struct hw_err err = {0};
-    const char *team;
-    hw_instant at;
-    int fmt;
-    if (!list_team(rq, rs, &team) || !list_args(rq, rs, true, &at, &fmt))
-        return;
-    if (hw_high_risk_build(rq->store, rq->cfg, at, team, &l, &err) < 0) {
-        fault(rs, &err);
-        return;
-    }
-    list_answer(rq, rs, fmt, "high-risk list");
-    hw_high_risk_render(&l, fmt, &rs->body);
-    hw_high_risk_free(&l);
-}
-
-static void plans(struct hw_request *rq, struct hw_response *rs)
-{
-    struct hw_plan_list l;
-    struct hw_err err = {0};
-    const char *team;
-    hw_instant at;
-    int fmt;
-    if (!list_team(rq, rs, &team) || !list_args(rq, rs, true, &at, &fmt))
-        return;
-    if (hw_plans_build(rq->store, rq->cfg, at, team, &l, &err) < 0) {
-        fault(rs, &err);
-        return;
-    }
-    list_answer(rq, rs, fmt, "missing plans to review");
-    hw_plans_render(&l, at, fmt, &rs->body);
-    hw_plans_free(&l);
+    list_answer(rq, rs, fmt, k->name);
 }
 
 /* The weekly figures are per team and hold no names: every role that runs
@@ -688,10 +635,26 @@ const struct hw_http_route hw_http_routes[] = {
      .roles = LIST_READERS,
      .body_max = 8192,
      .handler = resolve_action},
-    {.method = "GET", .path = "/api/v1/due", .roles = LIST_READERS, .handler = due},
-    {.method = "GET", .path = "/api/v1/daily", .roles = LIST_READERS, .handler = daily},
-    {.method = "GET", .path = "/api/v1/high-risk", .roles = LIST_READERS, .handler = high_risk},
-    {.method = "GET", .path = "/api/v1/plans", .roles = LIST_READERS, .handler = plans},
+    {.method = "GET",
+     .path = "/api/v1/due",
+     .roles = LIST_READERS,
+     .handler = team_list,
+     .data = &hw_list_due},
+    {.method = "GET",
+     .path = "/api/v1/daily",
+     .roles = LIST_READERS,
+     .handler = team_list,
+     .data = &hw_list_daily},
+    {.method = "GET",
+     .path = "/api/v1/high-risk",
+     .roles = LIST_READERS,
+     .handler = team_list,
+     .data = &hw_list_high_risk},
+    {.method = "GET",
+     .path = "/api/v1/plans",
+     .roles = LIST_READERS,
+     .handler = team_list,
+     .data = &hw_list_plans},
     {.method = "GET",
      .path = "/api/v1/weekly",
      .roles = REPORT_READERS | LIST_READERS,

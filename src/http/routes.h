@@ -29,9 +29,10 @@ struct hw_request {
     const char *method, *path;
     const char *body; /* NUL-terminated; NULL when none */
     size_t body_len;
-    const char *address; /* the client's address */
-    const char *id;      /* the :id of the path, for routes that have one */
-    const char *token;   /* the session cookie, when one was sent */
+    const char *address;    /* the client's address */
+    const char *id;         /* the :id of the path, for routes that have one */
+    const void *route_data; /* the route's data */
+    const char *token;      /* the session cookie, when one was sent */
     bool signed_in;
     struct hw_principal who;
     struct hw_store *store; /* this thread's connection */
@@ -62,6 +63,7 @@ struct hw_http_route {
     size_t body_max;  /* bytes; 0: no body */
     bool no_csrf;     /* changes nothing a session's CSRF token must guard (sign-in) */
     hw_handler handler;
+    const void *data; /* given to the handler as the request's route_data */
 };
 
 extern const struct hw_http_route hw_http_routes[];

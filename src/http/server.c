@@ -182,6 +182,7 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
     };
     bool known;
     find_route(method, path, &known, &rq.id);
+    rq.route_data = route->data;
     rq.token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "hw_session");
     const char *bearer = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
     int found = 0;

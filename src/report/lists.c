@@ -527,3 +527,99 @@ void hw_plans_render(const struct hw_plan_list *l, hw_instant at, int fmt, struc
         hw_table_free(&t);
     }
 }
+
+/* ---- the lists as data ---- */
+
+static int due_build(struct hw_store *s, const struct hw_config *cfg, hw_instant at,
+                     const char *team, void *out, struct hw_err *err)
+{
+    struct hw_due_query q = {.now = at, .team = team};
+    return hw_due_build(s, cfg, &q, out, err);
+}
+
+static void due_render(const void *l, hw_instant at, int fmt, struct hw_buf *out)
+{
+    hw_due_render(l, at, fmt, out);
+}
+
+static void due_free(void *l)
+{
+    hw_due_free(l);
+}
+
+static int daily_build(struct hw_store *s, const struct hw_config *cfg, hw_instant at,
+                       const char *team, void *out, struct hw_err *err)
+{
+    return hw_daily_build(s, cfg, at, team, out, err);
+}
+
+static void daily_render(const void *d, hw_instant at, int fmt, struct hw_buf *out)
+{
+    (void)at;
+    hw_daily_render(d, fmt, out);
+}
+
+static void daily_free(void *d)
+{
+    hw_daily_free(d);
+}
+
+static int high_risk_build(struct hw_store *s, const struct hw_config *cfg, hw_instant at,
+                           const char *team, void *out, struct hw_err *err)
+{
+    return hw_high_risk_build(s, cfg, at, team, out, err);
+}
+
+static void high_risk_render(const void *l, hw_instant at, int fmt, struct hw_buf *out)
+{
+    (void)at;
+    hw_high_risk_render(l, fmt, out);
+}
+
+static void high_risk_free(void *l)
+{
+    hw_high_risk_free(l);
+}
+
+static int plans_build(struct hw_store *s, const struct hw_config *cfg, hw_instant at,
+                       const char *team, void *out, struct hw_err *err)
+{
+    return hw_plans_build(s, cfg, at, team, out, err);
+}
+
+static void plans_render(const void *l, hw_instant at, int fmt, struct hw_buf *out)
+{
+    hw_plans_render(l, at, fmt, out);
+}
+
+static void plans_free(void *l)
+{
+    hw_plans_free(l);
+}
+
+const struct hw_list_kind hw_list_due = {"due list", true,       sizeof(struct hw_due_list),
+                                         due_build,  due_render, due_free};
+const struct hw_list_kind hw_list_daily = {"daily list", false,        sizeof(struct hw_daily),
+                                           daily_build,  daily_render, daily_free};
+const struct hw_list_kind hw_list_high_risk = {
+    "high-risk list", true,          sizeof(struct hw_high_risk_list), high_risk_build,
+    high_risk_render, high_risk_free};
+const struct hw_list_kind hw_list_plans = {"missing plans to review",
+                                           true,
+                                           sizeof(struct hw_plan_list),
+                                           plans_build,
+                                           plans_render,
+                                           plans_free};
+
+int hw_list_run(const struct hw_list_kind *k, struct hw_store *s, const struct hw_config *cfg,
+                hw_instant at, const char *team, int fmt, struct hw_buf *out, struct hw_err *err)
+{
+    void *list = hw_calloc(1, k->size);
+    int rc = k->build(s, cfg, at, team, list, err);
+    if (rc == 0) {
+        k->render(list, at, fmt, out);
+        k->free(list);
+    }
+    free(list);
+    return rc;
+}
