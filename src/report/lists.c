@@ -59,10 +59,15 @@ static void relative(hw_instant due, hw_instant now, char *buf, size_t size)
         snprintf(buf, size, "due in %s", span);
 }
 
+/* "First Last", either part possibly unrecorded. */
+static void person_name(const char *first, const char *last, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s", first ? first : "", first && last ? " " : "", last ? last : "");
+}
+
 static void full_name(const struct hw_due_item *it, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s%s%s", it->first_name ? it->first_name : "",
-             it->first_name && it->last_name ? " " : "", it->last_name ? it->last_name : "");
+    person_name(it->first_name, it->last_name, buf, size);
 }
 
 /* The due items as a table for a terminal. */
@@ -170,8 +175,7 @@ void hw_due_render(const struct hw_due_list *l, hw_instant now, int fmt, struct 
 
 static void row_name(const struct hw_daily_row *r, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s%s%s", r->first_name ? r->first_name : "",
-             r->first_name && r->last_name ? " " : "", r->last_name ? r->last_name : "");
+    person_name(r->first_name, r->last_name, buf, size);
 }
 
 static void criteria_text(int criteria, struct hw_buf *b)
@@ -367,8 +371,7 @@ void hw_high_risk_render(const struct hw_high_risk_list *l, int fmt, struct hw_b
             char name[420], n28[16], nq[16], nm[16], seen[HW_LOCAL_LEN], back[HW_LOCAL_LEN],
                 open[16];
             struct hw_buf why = {0};
-            snprintf(name, sizeof name, "%s%s%s", h->first_name ? h->first_name : "",
-                     h->first_name && h->last_name ? " " : "", h->last_name ? h->last_name : "");
+            person_name(h->first_name, h->last_name, name, sizeof name);
             reasons_text(h->reasons, &why);
             snprintf(n28, sizeof n28, "%d", h->pattern.in_window);
             snprintf(nq, sizeof nq, "%d", h->pattern.in_quarter);
@@ -508,8 +511,7 @@ void hw_plans_render(const struct hw_plan_list *l, hw_instant at, int fmt, struc
             const struct hw_plan_row *r = &l->rows[i];
             char name[420], reviewed[HW_DATE_LEN], due[HW_DATE_LEN], last[HW_LOCAL_LEN] = "";
             struct hw_buf why = {0};
-            snprintf(name, sizeof name, "%s%s%s", r->first_name ? r->first_name : "",
-                     r->first_name && r->last_name ? " " : "", r->last_name ? r->last_name : "");
+            person_name(r->first_name, r->last_name, name, sizeof name);
             hw_format_date(r->reviewed, reviewed);
             hw_format_date(r->review_due, due);
             if (r->last_missing != HW_NO_TIME)
