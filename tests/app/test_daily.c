@@ -26,60 +26,41 @@
 #include "app/daily.h"
 #include "support/testdb.h"
 
-static hw_instant local(const char *text)
-{
-    hw_instant t;
-    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
-    return t;
-}
-
-static void put(struct hw_test_db *db, enum hw_rectype t, const char *const *kv)
-{
-    const struct hw_rectype_info *ti = &hw_rectypes[t];
-    void *rec = calloc(1, ti->size);
-    struct hw_err err;
-    hw_record_init(ti->fields, rec);
-    for (; *kv; kv += 2)
-        if (hw_field_set(hw_field_find(ti->fields, kv[0]), rec, kv[1], &err) < 0)
-            fail_msg("%s: %s", kv[0], err.msg);
-    assert_true(hw_store_put(db->s, t, rec, NULL, &err) >= 0);
-    hw_record_clear(ti->fields, rec);
-    free(rec);
-}
-
 static int setup(void **state)
 {
     struct hw_test_db *db = calloc(1, sizeof *db);
     if (!db || hw_test_db_open(db) < 0)
         return -1;
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C1", "first_name", "Amy", "case_status", "cla", "team", "A",
-                         "worker", "Sam", NULL});
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C2", "first_name", "Ben", "team", "B", NULL});
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C3", "first_name", "Cal", "team", "B", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E1", "child_id", "C1", "kind", "missing", "risk", "high",
-                         "case_status", "cla", "missing_from_name", "Ashdown House", "last_seen",
-                         "2017-04-03 22:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E2", "child_id", "C2", "kind", "missing", "risk", "medium",
-                         "last_seen", "2017-04-04 08:00", "returned", "2017-04-04 12:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E4", "child_id", "C1", "kind", "missing", "risk", "medium",
-                         "case_status", "cla", "last_seen", "2017-03-31 20:00", "returned",
-                         "2017-04-01 03:00", "safe_well_at", "2017-04-01 04:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E6", "child_id", "C2", "kind", "absent", "last_seen",
-                         "2017-04-05 07:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E7", "child_id", "C3", "kind", "missing", "risk", "low",
-                         "last_seen", "2017-04-04 06:00", "returned", "2017-04-04 09:00",
-                         "safe_well_at", "2017-04-04 10:00", NULL});
-    put(db, HW_REC_INTERVIEW,
-        (const char *[]){"interview_id", "I2", "child_id", "C2", "episode_ids", "E2", "outcome",
-                         "pending", "offered", "2017-04-04 16:00", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C1", "first_name", "Amy", "case_status", "cla",
+                                 "team", "A", "worker", "Sam", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C2", "first_name", "Ben", "team", "B", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C3", "first_name", "Cal", "team", "B", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E1", "child_id", "C1", "kind", "missing", "risk",
+                                 "high", "case_status", "cla", "missing_from_name", "Ashdown House",
+                                 "last_seen", "2017-04-03 22:00", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E2", "child_id", "C2", "kind", "missing", "risk",
+                                 "medium", "last_seen", "2017-04-04 08:00", "returned",
+                                 "2017-04-04 12:00", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E4", "child_id", "C1", "kind", "missing", "risk",
+                                 "medium", "case_status", "cla", "last_seen", "2017-03-31 20:00",
+                                 "returned", "2017-04-01 03:00", "safe_well_at", "2017-04-01 04:00",
+                                 NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E6", "child_id", "C2", "kind", "absent",
+                                 "last_seen", "2017-04-05 07:00", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E7", "child_id", "C3", "kind", "missing", "risk",
+                                 "low", "last_seen", "2017-04-04 06:00", "returned",
+                                 "2017-04-04 09:00", "safe_well_at", "2017-04-04 10:00", NULL});
+    hw_test_put(db, HW_REC_INTERVIEW,
+                (const char *[]){"interview_id", "I2", "child_id", "C2", "episode_ids", "E2",
+                                 "outcome", "pending", "offered", "2017-04-04 16:00", NULL});
     *state = db;
     return 0;
 }
@@ -98,14 +79,15 @@ static void test_daily(void **state)
     struct hw_daily d;
     struct hw_err err;
     hw_config_defaults(&cfg);
-    assert_int_equal(hw_daily_build(db->s, &cfg, local("2017-04-05 09:00"), NULL, &d, &err), 0);
+    assert_int_equal(hw_daily_build(db->s, &cfg, hw_test_local("2017-04-05 09:00"), NULL, &d, &err),
+                     0);
 
     assert_int_equal(d.missing.len, 1);
     assert_string_equal(d.missing.rows[0].episode_id, "E1");
     assert_string_equal(d.missing.rows[0].placement, "Ashdown House");
     assert_string_equal(d.missing.rows[0].worker, "Sam");
     assert_int_equal(d.missing.rows[0].risk, HW_RISK_HIGH);
-    assert_true(d.missing.rows[0].last_seen == local("2017-04-03 22:00"));
+    assert_true(d.missing.rows[0].last_seen == hw_test_local("2017-04-03 22:00"));
 
     assert_int_equal(d.absent.len, 1);
     assert_string_equal(d.absent.rows[0].episode_id, "E6");
@@ -116,7 +98,7 @@ static void test_daily(void **state)
     assert_string_equal(r->episode_id, "E2");
     assert_int_equal(r->rhi.verdict, HW_RHI_JUDGEMENT);
     assert_int_equal(r->rhi.criteria, 0);
-    assert_true(r->rhi.due == local("2017-04-07 12:00"));
+    assert_true(r->rhi.due == hw_test_local("2017-04-07 12:00"));
     assert_int_equal(r->interview, HW_OUT_PENDING);
 
     struct hw_buf b = {0};
@@ -129,7 +111,8 @@ static void test_daily(void **state)
     hw_daily_free(&d);
 
     /* One team only. */
-    assert_int_equal(hw_daily_build(db->s, &cfg, local("2017-04-05 09:00"), "B", &d, &err), 0);
+    assert_int_equal(hw_daily_build(db->s, &cfg, hw_test_local("2017-04-05 09:00"), "B", &d, &err),
+                     0);
     assert_int_equal(d.missing.len, 0);
     assert_int_equal(d.absent.len, 1);
     assert_int_equal(d.returned.len, 1);
@@ -137,7 +120,8 @@ static void test_daily(void **state)
     hw_daily_free(&d);
 
     /* Earlier: at 10:00 yesterday E2 was still missing and E7 had just come back. */
-    assert_int_equal(hw_daily_build(db->s, &cfg, local("2017-04-04 10:00"), NULL, &d, &err), 0);
+    assert_int_equal(hw_daily_build(db->s, &cfg, hw_test_local("2017-04-04 10:00"), NULL, &d, &err),
+                     0);
     assert_int_equal(d.missing.len, 2);
     assert_string_equal(d.missing.rows[0].episode_id, "E1");
     assert_string_equal(d.missing.rows[1].episode_id, "E2");

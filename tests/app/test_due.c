@@ -30,27 +30,6 @@
 #include "app/due.h"
 #include "support/testdb.h"
 
-static hw_instant local(const char *text)
-{
-    hw_instant t;
-    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
-    return t;
-}
-
-static void put(struct hw_test_db *db, enum hw_rectype t, const char *const *kv)
-{
-    const struct hw_rectype_info *ti = &hw_rectypes[t];
-    void *rec = calloc(1, ti->size);
-    struct hw_err err;
-    hw_record_init(ti->fields, rec);
-    for (; *kv; kv += 2)
-        if (hw_field_set(hw_field_find(ti->fields, kv[0]), rec, kv[1], &err) < 0)
-            fail_msg("%s: %s", kv[0], err.msg);
-    assert_true(hw_store_put(db->s, t, rec, NULL, &err) >= 0);
-    hw_record_clear(ti->fields, rec);
-    free(rec);
-}
-
 static void action(struct hw_test_db *db, const char *episode, int kind, int outcome,
                    const char *reason)
 {
@@ -59,7 +38,7 @@ static void action(struct hw_test_db *db, const char *episode, int kind, int out
                                  .kind = kind,
                                  .seq = 1,
                                  .outcome = outcome,
-                                 .at = local("2017-04-04 09:00"),
+                                 .at = hw_test_local("2017-04-04 09:00"),
                                  .reason = reason,
                                  .recorded = {.at = 0, .user = "amy", .source = "test"}};
     assert_int_equal(hw_store_add_action(db->s, &a, &err), 1);
@@ -71,32 +50,35 @@ static int setup(void **state)
     struct hw_test_db *db = calloc(1, sizeof *db);
     if (!db || hw_test_db_open(db) < 0)
         return -1;
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C1", "first_name", "Amy", "case_status", "cla", "team", "A",
-                         NULL});
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C2", "first_name", "Ben", "case_status", "cin", "team", "B",
-                         NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E1", "child_id", "C1", "kind", "missing", "risk", "high",
-                         "case_status", "cla", "last_seen", "2017-04-03 22:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E2", "child_id", "C2", "kind", "missing", "risk", "medium",
-                         "case_status", "cin", "last_seen", "2017-04-04 08:00", "returned",
-                         "2017-04-04 12:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E3", "child_id", "C2", "kind", "missing", "risk", "low",
-                         "last_seen", "2016-12-01 20:00", "returned", "2016-12-02 08:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E4", "child_id", "C1", "kind", "missing", "risk", "medium",
-                         "case_status", "cla", "last_seen", "2017-03-31 20:00", "returned",
-                         "2017-04-01 03:00", "safe_well_at", "2017-04-01 05:00", NULL});
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", "E5", "child_id", "C2", "kind", "missing", "risk", "low",
-                         "last_seen", "2017-04-06 20:00", NULL});
-    put(db, HW_REC_INTERVIEW,
-        (const char *[]){"interview_id", "I1", "child_id", "C1", "episode_ids", "E4", "outcome",
-                         "completed", "completed", "2017-04-02 10:00", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C1", "first_name", "Amy", "case_status", "cla",
+                                 "team", "A", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C2", "first_name", "Ben", "case_status", "cin",
+                                 "team", "B", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E1", "child_id", "C1", "kind", "missing", "risk",
+                                 "high", "case_status", "cla", "last_seen", "2017-04-03 22:00",
+                                 NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E2", "child_id", "C2", "kind", "missing", "risk",
+                                 "medium", "case_status", "cin", "last_seen", "2017-04-04 08:00",
+                                 "returned", "2017-04-04 12:00", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E3", "child_id", "C2", "kind", "missing", "risk",
+                                 "low", "last_seen", "2016-12-01 20:00", "returned",
+                                 "2016-12-02 08:00", NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E4", "child_id", "C1", "kind", "missing", "risk",
+                                 "medium", "case_status", "cla", "last_seen", "2017-03-31 20:00",
+                                 "returned", "2017-04-01 03:00", "safe_well_at", "2017-04-01 05:00",
+                                 NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", "E5", "child_id", "C2", "kind", "missing", "risk",
+                                 "low", "last_seen", "2017-04-06 20:00", NULL});
+    hw_test_put(db, HW_REC_INTERVIEW,
+                (const char *[]){"interview_id", "I1", "child_id", "C1", "episode_ids", "E4",
+                                 "outcome", "completed", "completed", "2017-04-02 10:00", NULL});
     action(db, "E1", HW_ACT_STRATEGY_DISCUSSION, HW_ACTION_DONE, NULL);
     action(db, "E2", HW_ACT_NEED_TO_KNOW, HW_ACTION_NOT_NEEDED, "found before 24 hours");
     *state = db;
@@ -113,7 +95,7 @@ static int teardown(void **state)
 /* The list as "due action#seq episode child" lines. */
 static char *due_text(struct hw_test_db *db, const struct hw_config *cfg, const char *team)
 {
-    struct hw_due_query q = {.now = local("2017-04-05 09:00"), .team = team};
+    struct hw_due_query q = {.now = hw_test_local("2017-04-05 09:00"), .team = team};
     struct hw_due_list l;
     struct hw_err err;
     struct hw_buf b = {0};

@@ -22,13 +22,6 @@
 #include "app/highrisk.h"
 #include "support/testdb.h"
 
-static hw_instant local(const char *text)
-{
-    hw_instant t;
-    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
-    return t;
-}
-
 static void child(struct hw_test_db *db, const char *id, const char *flags)
 {
     struct hw_child c;
@@ -50,8 +43,8 @@ static void episode(struct hw_test_db *db, const char *id, const char *child, co
     e.child_id = strdup(child);
     e.kind = HW_KIND_MISSING;
     e.risk = risk;
-    e.last_seen = local(seen);
-    e.returned = back ? local(back) : HW_NO_TIME;
+    e.last_seen = hw_test_local(seen);
+    e.returned = back ? hw_test_local(back) : HW_NO_TIME;
     assert_true(hw_store_put(db->s, HW_REC_EPISODE, &e, NULL, &err) >= 0);
     hw_record_clear(hw_episode_fields, &e);
 }
@@ -94,7 +87,8 @@ static void test_high_risk(void **state)
     struct hw_high_risk_list l;
     struct hw_err err;
     hw_config_defaults(&cfg);
-    assert_int_equal(hw_high_risk_build(db->s, &cfg, local("2017-04-05 09:00"), NULL, &l, &err), 0);
+    assert_int_equal(
+        hw_high_risk_build(db->s, &cfg, hw_test_local("2017-04-05 09:00"), NULL, &l, &err), 0);
     struct hw_buf b = {0};
     for (size_t i = 0; i < l.len; i++) {
         const struct hw_high_risk_child *h = &l.children[i];
@@ -114,7 +108,8 @@ static void test_high_risk(void **state)
 
     /* A shorter look-back for flags drops C4. */
     cfg.high_risk_lookback_days = 60;
-    assert_int_equal(hw_high_risk_build(db->s, &cfg, local("2017-04-05 09:00"), NULL, &l, &err), 0);
+    assert_int_equal(
+        hw_high_risk_build(db->s, &cfg, hw_test_local("2017-04-05 09:00"), NULL, &l, &err), 0);
     assert_int_equal(l.len, 3);
     hw_high_risk_free(&l);
 }

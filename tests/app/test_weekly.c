@@ -32,52 +32,32 @@
 #include "core/rules.h"
 #include "support/testdb.h"
 
-static hw_instant local(const char *text)
-{
-    hw_instant t;
-    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
-    return t;
-}
-
-static void put(struct hw_test_db *db, enum hw_rectype t, const char *const *kv)
-{
-    const struct hw_rectype_info *ti = &hw_rectypes[t];
-    void *rec = calloc(1, ti->size);
-    struct hw_err err;
-    hw_record_init(ti->fields, rec);
-    for (; *kv; kv += 2)
-        if (hw_field_set(hw_field_find(ti->fields, kv[0]), rec, kv[1], &err) < 0)
-            fail_msg("%s: %s", kv[0], err.msg);
-    assert_true(hw_store_put(db->s, t, rec, NULL, &err) >= 0);
-    hw_record_clear(ti->fields, rec);
-    free(rec);
-}
-
 static void episode(struct hw_test_db *db, const char *id, const char *child, const char *seen,
                     const char *back)
 {
-    put(db, HW_REC_EPISODE,
-        (const char *[]){"episode_id", id, "child_id", child, "kind", "missing", "risk", "low",
-                         "last_seen", seen, "returned", back, NULL});
+    hw_test_put(db, HW_REC_EPISODE,
+                (const char *[]){"episode_id", id, "child_id", child, "kind", "missing", "risk",
+                                 "low", "last_seen", seen, "returned", back, NULL});
 }
 
 static void interview(struct hw_test_db *db, const char *id, const char *child,
                       const char *episode_id, const char *outcome, const char *completed)
 {
-    put(db, HW_REC_INTERVIEW,
-        (const char *[]){"interview_id", id, "child_id", child, "episode_ids", episode_id,
-                         "outcome", outcome, "completed", completed, NULL});
+    hw_test_put(db, HW_REC_INTERVIEW,
+                (const char *[]){"interview_id", id, "child_id", child, "episode_ids", episode_id,
+                                 "outcome", outcome, "completed", completed, NULL});
 }
 
 static void updated(struct hw_test_db *db, const char *episode_id, const char *at)
 {
     struct hw_err err;
-    struct hw_action_record a = {.episode_id = episode_id,
-                                 .kind = HW_ACT_RECORD_UPDATED,
-                                 .seq = 1,
-                                 .outcome = HW_ACTION_DONE,
-                                 .at = local(at),
-                                 .recorded = {.at = local(at), .user = "tm", .source = "test"}};
+    struct hw_action_record a = {
+        .episode_id = episode_id,
+        .kind = HW_ACT_RECORD_UPDATED,
+        .seq = 1,
+        .outcome = HW_ACTION_DONE,
+        .at = hw_test_local(at),
+        .recorded = {.at = hw_test_local(at), .user = "tm", .source = "test"}};
     assert_int_equal(hw_store_add_action(db->s, &a, &err), 1);
 }
 
@@ -86,12 +66,12 @@ static int setup(void **state)
     struct hw_test_db *db = calloc(1, sizeof *db);
     if (!db || hw_test_db_open(db) < 0)
         return -1;
-    put(db, HW_REC_CHILD, (const char *[]){"child_id", "C1", "team", "A", NULL});
-    put(db, HW_REC_CHILD, (const char *[]){"child_id", "C2", "team", "B", NULL});
-    put(db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C3", "team", "B", "responsible_authority", "Northshire",
-                         NULL});
-    put(db, HW_REC_CHILD, (const char *[]){"child_id", "C4", "team", "B", NULL});
+    hw_test_put(db, HW_REC_CHILD, (const char *[]){"child_id", "C1", "team", "A", NULL});
+    hw_test_put(db, HW_REC_CHILD, (const char *[]){"child_id", "C2", "team", "B", NULL});
+    hw_test_put(db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C3", "team", "B", "responsible_authority",
+                                 "Northshire", NULL});
+    hw_test_put(db, HW_REC_CHILD, (const char *[]){"child_id", "C4", "team", "B", NULL});
     episode(db, "E1", "C1", "2017-04-03 20:00", "2017-04-04 03:00");
     episode(db, "E2", "C1", "2017-04-04 22:00", "2017-04-05 08:00");
     episode(db, "E0", "C2", "2017-03-31 08:00", "2017-03-31 20:00");
@@ -127,7 +107,7 @@ static char *weekly_text(struct hw_test_db *db, const char *day, const char *now
     struct hw_buf b = {0};
     hw_config_defaults(&cfg);
     assert_int_equal(hw_parse_date(day, &d), 0);
-    assert_int_equal(hw_weekly_build(db->s, &cfg, d, local(now), &w, &err), 0);
+    assert_int_equal(hw_weekly_build(db->s, &cfg, d, hw_test_local(now), &w, &err), 0);
     for (size_t i = 0; i < w.len; i++) {
         const struct hw_weekly_team *t = &w.teams[i];
         hw_buf_printf(&b, "%s: %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld\n", t->team, t->returned,

@@ -13,13 +13,6 @@
 #include "core/rules.h"
 #include "support/testdb.h"
 
-static hw_instant local(const char *text)
-{
-    hw_instant t;
-    assert_int_equal(hw_parse_local_time(text, &t, NULL), 0);
-    return t;
-}
-
 static int setup(void **state)
 {
     struct hw_test_db *db = calloc(1, sizeof *db);
@@ -37,7 +30,7 @@ static int setup(void **state)
     e.child_id = strdup("C1");
     e.kind = HW_KIND_MISSING;
     e.risk = HW_RISK_MEDIUM;
-    e.last_seen = local("2017-04-03 22:00");
+    e.last_seen = hw_test_local("2017-04-03 22:00");
     assert_true(hw_store_put(db->s, HW_REC_EPISODE, &e, NULL, &err) >= 0);
     hw_record_clear(hw_episode_fields, &e);
     *state = db;
@@ -56,14 +49,14 @@ static void test_resolve(void **state)
     struct hw_test_db *db = *state;
     struct hw_config cfg;
     struct hw_err err;
-    struct hw_stamp by = {.at = local("2017-04-05 09:00"), .user = "amy", .source = "test"};
+    struct hw_stamp by = {.at = hw_test_local("2017-04-05 09:00"), .user = "amy", .source = "test"};
     hw_config_defaults(&cfg);
     /* Medium risk, missing since 22:00 on the 3rd: need-to-know at 24 hours. */
     assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_NEED_TO_KNOW, 1, HW_ACTION_DONE,
-                                       local("2017-04-04 22:30"), NULL, &by, &err),
+                                       hw_test_local("2017-04-04 22:30"), NULL, &by, &err),
                      0);
     assert_int_equal(hw_resolve_action(db->s, &cfg, "E1", HW_ACT_NEED_TO_KNOW, 1, HW_ACTION_DONE,
-                                       local("2017-04-04 22:30"), NULL, &by, &err),
+                                       hw_test_local("2017-04-04 22:30"), NULL, &by, &err),
                      -1);
     assert_int_equal(err.kind, HW_ECONFLICT);
     assert_string_equal(err.msg, "need_to_know #1 of episode E1 is already recorded");
@@ -87,15 +80,16 @@ static void test_close(void **state)
     struct hw_test_db *db = *state;
     struct hw_err err;
     struct hw_episode e;
-    struct hw_stamp by = {.at = local("2017-04-06 09:00"), .user = "tm", .source = "test"};
+    struct hw_stamp by = {.at = hw_test_local("2017-04-06 09:00"), .user = "tm", .source = "test"};
     assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), -1);
     assert_int_equal(err.kind, HW_ECONFLICT); /* still missing */
     hw_record_init(hw_episode_fields, &e);
     assert_int_equal(hw_store_get(db->s, HW_REC_EPISODE, "E1", &e, &err), 1);
-    e.returned = local("2017-04-05 07:00");
+    e.returned = hw_test_local("2017-04-05 07:00");
     assert_true(hw_store_put(db->s, HW_REC_EPISODE, &e, NULL, &err) >= 0);
     hw_record_clear(hw_episode_fields, &e);
-    assert_int_equal(hw_close_episode(db->s, "E1", local("2017-04-05 06:59"), &by, &err), -1);
+    assert_int_equal(hw_close_episode(db->s, "E1", hw_test_local("2017-04-05 06:59"), &by, &err),
+                     -1);
     assert_int_equal(err.kind, HW_EINPUT);
     assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), 0);
     assert_int_equal(hw_close_episode(db->s, "E1", by.at, &by, &err), -1);
@@ -115,13 +109,13 @@ static void test_report_and_return(void **state)
     hw_routing_defaults(&routing);
     struct hw_rulebook rb = {&cfg, NULL, &routing};
     struct hw_actor who = {
-        .user = "amy", .source = "police notification", .at = local("2017-04-05 23:00")};
+        .user = "amy", .source = "police notification", .at = hw_test_local("2017-04-05 23:00")};
     hw_record_init(hw_episode_fields, &e);
     hw_record_init(hw_child_fields, &if_new);
     hw_record_init(hw_child_fields, &c);
     e.id = strdup("E7");
     e.child_id = strdup("C7");
-    e.last_seen = local("2017-04-05 22:00");
+    e.last_seen = hw_test_local("2017-04-05 22:00");
     e.risk = HW_RISK_HIGH;
     if_new.first_name = strdup("Dee");
     /* An unknown child is added as not open; high risk, not open: three told. */
@@ -139,21 +133,21 @@ static void test_report_and_return(void **state)
     assert_int_equal(err.kind, HW_EINPUT);
     assert_false(added);
     /* The return, then a second return refused. */
-    assert_true(hw_record_return(db->s, &rb, "E7", local("2017-04-06 07:00"), "Bus station",
-                                 local("2017-04-06 07:40"), &who, &err) >= 0);
-    assert_int_equal(
-        hw_record_return(db->s, &rb, "E7", local("2017-04-06 08:00"), NULL, HW_NO_TIME, &who, &err),
-        -1);
+    assert_true(hw_record_return(db->s, &rb, "E7", hw_test_local("2017-04-06 07:00"), "Bus station",
+                                 hw_test_local("2017-04-06 07:40"), &who, &err) >= 0);
+    assert_int_equal(hw_record_return(db->s, &rb, "E7", hw_test_local("2017-04-06 08:00"), NULL,
+                                      HW_NO_TIME, &who, &err),
+                     -1);
     assert_int_equal(err.kind, HW_ECONFLICT);
-    assert_int_equal(hw_record_return(db->s, &rb, "E1", local("2017-04-06 08:00"), NULL,
-                                      local("2017-04-06 07:00"), &who, &err),
+    assert_int_equal(hw_record_return(db->s, &rb, "E1", hw_test_local("2017-04-06 08:00"), NULL,
+                                      hw_test_local("2017-04-06 07:00"), &who, &err),
                      -1);
     assert_int_equal(err.kind, HW_EINPUT); /* safe-and-well before the return */
     hw_record_clear(hw_episode_fields, &e);
     hw_record_init(hw_episode_fields, &e);
     assert_int_equal(hw_store_get(db->s, HW_REC_EPISODE, "E7", &e, &err), 1);
     assert_string_equal(e.found_location, "Bus station");
-    assert_true(e.safe_well_at == local("2017-04-06 07:40"));
+    assert_true(e.safe_well_at == hw_test_local("2017-04-06 07:40"));
     hw_record_clear(hw_episode_fields, &e);
     hw_record_clear(hw_child_fields, &if_new);
     hw_record_clear(hw_child_fields, &c);

@@ -15,4 +15,11 @@ int hw_test_db_open(struct hw_test_db *db);
 /* Closes the store and removes the directory. */
 void hw_test_db_close(struct hw_test_db *db);
 
+/* A UK local time ("YYYY-MM-DD HH:MM"); fails the test when malformed. */
+hw_instant hw_test_local(const char *text);
+/* Stores a record of type t from name/value pairs, NULL-terminated:
+ * (const char *[]){"child_id", "C1", "team", "A", NULL}. Fails the test on a
+ * bad value or a refused put. */
+void hw_test_put(struct hw_test_db *db, enum hw_rectype t, const char *const *kv);
+
 #endif
