@@ -263,6 +263,8 @@ static void principal_of(const struct user *u, struct hw_principal *who)
     *who = (struct hw_principal){.role = u->role};
     snprintf(who->user, sizeof who->user, "%s", u->user);
     snprintf(who->team, sizeof who->team, "%s", u->team ? u->team : "");
+    snprintf(who->display_name, sizeof who->display_name, "%s",
+             u->display_name ? u->display_name : u->user);
 }
 
 struct session {
@@ -696,7 +698,8 @@ int hw_signin(struct hw_store *s, const struct hw_auth_limits *l, const char *us
             wrc = -1;
     } else if (wrc == 0) {
         new_secret(token, thash);
-        new_secret(csrf, chash);
+        hw_session_csrf(token, csrf);
+        secret_hash(csrf, chash);
         struct hw_session_row r = {
             .token_hash = thash,
             .user = u.user,
@@ -763,6 +766,25 @@ int hw_session_check(struct hw_store *s, const struct hw_auth_limits *l, const c
     }
     user_free(&u);
     return rc;
+}
+
+void hw_session_csrf(const char *token, char csrf[HW_TOKEN_HEX])
+{
+    static const unsigned char label[] = "homeward session form token";
+    unsigned char key[TOKEN_BYTES], mac[crypto_auth_hmacsha256_BYTES];
+    size_t len = 0;
+    csrf[0] = '\0';
+    if (token == NULL || strnlen(token, 2 * TOKEN_BYTES + 1) != 2 * TOKEN_BYTES ||
+        sodium_hex2bin(key, sizeof key, token, 2 * TOKEN_BYTES, NULL, &len, NULL) != 0 ||
+        len != sizeof key)
+        return;
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, key, sizeof key);
+    crypto_auth_hmacsha256_update(&st, label, sizeof label - 1);
+    crypto_auth_hmacsha256_final(&st, mac);
+    sodium_bin2hex(csrf, HW_TOKEN_HEX, mac, sizeof mac);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(&st, sizeof st);
 }
 
 bool hw_session_csrf_ok(struct hw_store *s, const char *token, const char *csrf)
@@ -893,4 +915,41 @@ bool hw_may_see_child(const struct hw_principal *who, const struct hw_child *chi
     default:
         return false;
     }
+}
+
+/* ---- pseudonyms ---- */
+
+int hw_pseudonym_key(struct hw_store *s, unsigned char key[HW_PSEUDONYM_KEY], struct hw_err *err)
+{
+    unsigned char fresh[HW_PSEUDONYM_KEY];
+    randombytes_buf(fresh, sizeof fresh);
+    bool own = !hw_store_in_transaction(s);
+    int rc = -1;
+    if (own && hw_store_begin(s, err) < 0)
+        goto done;
+    if (hw_store_secret(s, "pseudonym_key", fresh, sizeof fresh, key, err) < 0) {
+        if (own)
+            hw_store_rollback(s);
+        goto done;
+    }
+    if (own && hw_store_commit(s, err) < 0) {
+        hw_store_rollback(s);
+        goto done;
+    }
+    rc = 0;
+done:
+    sodium_memzero(fresh, sizeof fresh);
+    return rc;
+}
+
+void hw_pseudonym(const unsigned char key[HW_PSEUDONYM_KEY], const char *id,
+                  char out[HW_PSEUDONYM_LEN])
+{
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, key, HW_PSEUDONYM_KEY);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)id, strlen(id));
+    crypto_auth_hmacsha256_final(&st, mac);
+    out[0] = 'P';
+    sodium_bin2hex(out + 1, HW_PSEUDONYM_LEN - 1, mac, (HW_PSEUDONYM_LEN - 2) / 2);
 }

@@ -44,6 +44,7 @@ struct hw_principal {
     char user[HW_USER_MAX + 1];
     int role; /* enum hw_user_role */
     char team[201];
+    char display_name[201];
     bool by_token;  /* an API token, not a signed-in person */
     char scope[65]; /* the token's scope, e.g. "notifications" */
 };
@@ -96,6 +97,10 @@ int hw_signin(struct hw_store *s, const struct hw_auth_limits *l, const char *us
  * expired or signed out, -1 fault. */
 int hw_session_check(struct hw_store *s, const struct hw_auth_limits *l, const char *token,
                      hw_instant now, struct hw_principal *who, struct hw_err *err);
+/* The form (CSRF) token of a session token: a keyed hash of it, so the
+ * page can ask for it again (GET /api/v1/me) without it being stored. ""
+ * when token is not a session token's form. */
+void hw_session_csrf(const char *token, char csrf[HW_TOKEN_HEX]);
 /* True when csrf is the session's form token (constant-time). */
 bool hw_session_csrf_ok(struct hw_store *s, const char *token, const char *csrf);
 /* Ends a session (audited). */
@@ -115,6 +120,19 @@ int hw_api_token_check(struct hw_store *s, const char *token, struct hw_principa
  * of their own team; analysts (pseudonymised reports only), police liaison
  * (shared interviews only) and admins (no child records) none. */
 bool hw_may_see_child(const struct hw_principal *who, const struct hw_child *child);
+
+/* ---- pseudonyms for analysts ---- */
+
+#define HW_PSEUDONYM_KEY 32 /* bytes of the key */
+#define HW_PSEUDONYM_LEN 14 /* "P" + 12 hex digits + NUL */
+
+/* The database's pseudonym key: made (randomly) the first time it is
+ * asked for and kept, so a child has the same pseudonym in every answer. */
+int hw_pseudonym_key(struct hw_store *s, unsigned char key[HW_PSEUDONYM_KEY], struct hw_err *err);
+/* The pseudonym of an ID: "P" and 12 hex digits of its keyed hash
+ * (HMAC-SHA-256). Without the key it cannot be turned back into the ID. */
+void hw_pseudonym(const unsigned char key[HW_PSEUDONYM_KEY], const char *id,
+                  char out[HW_PSEUDONYM_LEN]);
 
 /* ---- the audit log ---- */
 

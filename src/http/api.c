@@ -57,8 +57,8 @@ json_t *hw_api_body(struct hw_request *rq, struct hw_response *rs, const char *c
     json_t *value;
     json_object_foreach(v, key, value)
     {
-        bool known = false;
-        for (const char *const *a = allowed; *a; a++)
+        bool known = allowed == NULL;
+        for (const char *const *a = allowed; a && *a; a++)
             known |= strcmp(*a, key) == 0;
         if (!known) {
             hw_http_error(rs, 400, key, "unknown field '%.60s'", key);
@@ -84,6 +84,8 @@ json_t *hw_api_principal_json(const struct hw_principal *p)
 {
     json_t *o = json_object();
     json_object_set_new(o, "user", json_string(p->user));
+    json_object_set_new(o, "display_name",
+                        json_string(*p->display_name ? p->display_name : p->user));
     json_object_set_new(o, "role", json_string(hw_code_name(hw_user_role_codes, p->role)));
     json_object_set_new(o, "team", *p->team ? json_string(p->team) : json_null());
     return o;
@@ -266,4 +268,82 @@ struct hw_actor hw_api_actor(struct hw_request *rq)
 {
     return (struct hw_actor){
         .user = rq->who.user, .source = rq->who.by_token ? "api token" : "web", .at = rq->now};
+}
+
+bool hw_api_record_fields(json_t *o, const struct hw_field *table, void *rec,
+                          const char *const *skip, struct hw_response *rs)
+{
+    const char *key;
+    json_t *v;
+    struct hw_buf text = {0};
+    bool ok = true;
+    json_object_foreach(o, key, v)
+    {
+        bool skipped = false;
+        for (const char *const *k = skip; k && *k; k++)
+            skipped |= strcmp(*k, key) == 0;
+        if (skipped)
+            continue;
+        const struct hw_field *f = hw_field_find(table, key);
+        if (f == NULL) {
+            hw_http_error(rs, 400, key, "unknown field '%.60s'", key);
+            ok = false;
+            break;
+        }
+        hw_buf_reset(&text);
+        if (json_is_string(v)) {
+            hw_buf_puts(&text, json_string_value(v));
+        } else if (json_is_integer(v) && f->type == HW_F_INT) {
+            hw_buf_printf(&text, "%lld", (long long)json_integer_value(v));
+        } else if (json_is_array(v) && (f->type == HW_F_IDLIST || f->type == HW_F_FLAGS)) {
+            size_t i;
+            json_t *item;
+            json_array_foreach(v, i, item)
+            {
+                if (!json_is_string(item)) {
+                    hw_http_error(rs, 422, key, "%s: expected an array of strings", key);
+                    ok = false;
+                    break;
+                }
+                hw_buf_printf(&text, "%s%s", i ? ";" : "", json_string_value(item));
+            }
+            if (!ok)
+                break;
+        } else if (!json_is_null(v)) {
+            hw_http_error(rs, 422, key, "%s: expected a string%s or null", key,
+                          f->type == HW_F_IDLIST || f->type == HW_F_FLAGS ? " or an array" : "");
+            ok = false;
+            break;
+        }
+        struct hw_err why = {0};
+        if (hw_field_set(f, rec, text.data ? text.data : "", &why) < 0) {
+            hw_http_error(rs, 422, key, "%s: '%.80s': %s", key, text.data ? text.data : "",
+                          why.msg);
+            ok = false;
+            break;
+        }
+    }
+    hw_buf_free(&text);
+    return ok;
+}
+
+void hw_api_fail(struct hw_response *rs, const struct hw_err *err, const struct hw_field *table)
+{
+    const char *field = NULL;
+    const char *colon = strchr(err->msg, ':');
+    char name[64];
+    size_t n = colon ? (size_t)(colon - err->msg) : 0;
+    if (table && n > 0 && n < sizeof name) {
+        memcpy(name, err->msg, n);
+        name[n] = '\0';
+        const struct hw_field *f = hw_field_find(table, name);
+        if (f)
+            field = f->name;
+    }
+    hw_http_error(rs, hw_api_status(err), field, "%s", err->msg);
+}
+
+struct hw_rulebook hw_api_rulebook(const struct hw_request *rq)
+{
+    return (struct hw_rulebook){rq->cfg, rq->reasons, rq->routing};
 }

@@ -10,6 +10,7 @@
 #define HW_API_H
 
 #include "app/save.h"
+#include "app/workflow.h"
 #include "http/routes.h"
 #include "report/table.h"
 
@@ -27,7 +28,8 @@
 /* ---- request bodies ---- */
 
 /* Parses the body as a JSON object whose keys are all in `allowed`
- * (NULL-terminated). Returns the object (owned) or NULL with rs filled. */
+ * (NULL-terminated; NULL: any key, checked by the caller). Returns the object (owned) or NULL with
+ * rs filled. */
 json_t *hw_api_body(struct hw_request *rq, struct hw_response *rs, const char *const *allowed);
 /* A required string member, or NULL with rs filled (422). */
 const char *hw_api_text(json_t *o, const char *key, struct hw_response *rs);
@@ -42,11 +44,21 @@ bool hw_api_time(json_t *o, const char *key, hw_instant def, hw_instant *out,
 bool hw_api_fields(json_t *o, const struct hw_field *table, const char *const *names, void *rec,
                    struct hw_response *rs);
 
+/* Sets rec's fields from o's members: each must name a field of table (or
+ * be one of skip, NULL-terminated, or skip NULL). Values: a string, null
+ * (clears), an array of strings for list fields, a whole number for number
+ * fields. False with rs filled (400 unknown field, 422 bad value). */
+bool hw_api_record_fields(json_t *o, const struct hw_field *table, void *rec,
+                          const char *const *skip, struct hw_response *rs);
+
 /* ---- answers ---- */
 
 json_t *hw_api_principal_json(const struct hw_principal *p);
 /* 422 for the caller's mistakes, 404, 409, else 500. */
 unsigned hw_api_status(const struct hw_err *err);
+/* A failure from below with its status (hw_api_status); the field is the
+ * message's "name:" prefix when that names a field of table. */
+void hw_api_fail(struct hw_response *rs, const struct hw_err *err, const struct hw_field *table);
 /* A failure from below: 400 for input errors, else 500. */
 void hw_api_fault(struct hw_response *rs, const struct hw_err *err);
 
@@ -69,6 +81,8 @@ bool hw_api_visible_child(struct hw_request *rq, struct hw_response *rs, const c
 bool hw_api_may_change_episode(struct hw_request *rq, struct hw_response *rs, const char *id);
 /* Who made a change made through this request. */
 struct hw_actor hw_api_actor(struct hw_request *rq);
+/* The request's configuration, reasons and routing. */
+struct hw_rulebook hw_api_rulebook(const struct hw_request *rq);
 
 /* ---- the handlers, by file ---- */
 

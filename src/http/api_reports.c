@@ -2,10 +2,41 @@
 #include "http/api.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/monthly_report.h"
 
+/* The reports there are, with the formats each comes in. */
+void hw_api_reports(struct hw_request *rq, struct hw_response *rs)
+{
+    (void)rq;
+    static const struct {
+        const char *id, *title, *about;
+    } reports[] = {
+        {"monthly", "Monthly data profile",
+         "Children and episodes missing each month, interviews offered and completed in "
+         "timescale, and the rates (children placed by other councils not counted)."},
+    };
+    static const char *const formats[] = {"json", "csv", "text", "html", "xlsx"};
+    json_t *list = json_array();
+    for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++) {
+        json_t *o = json_object(), *f = json_array();
+        for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
+            json_array_append_new(f, json_string(formats[k]));
+        json_object_set_new(o, "id", json_string(reports[i].id));
+        json_object_set_new(o, "title", json_string(reports[i].title));
+        json_object_set_new(o, "about", json_string(reports[i].about));
+        json_object_set_new(o, "formats", f);
+        json_array_append_new(list, o);
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "reports", list);
+    hw_http_json(rs, 200, o);
+}
+
+/* The monthly data profile, from=YYYY-MM to=YYYY-MM, in any format; csv,
+ * html and xlsx come as downloads. Every run is audited as an export. */
 void hw_api_monthly(struct hw_request *rq, struct hw_response *rs)
 {
     int fy, fm, ty, tm;
@@ -21,21 +52,31 @@ void hw_api_monthly(struct hw_request *rq, struct hw_response *rs)
         hw_http_error(rs, 400, "to", "to: expected a month as YYYY-MM");
         return;
     }
-    int fmt = format ? hw_format_parse(format) : HW_FMT_JSON;
+    int fmt = format ? hw_format_parse_report(format) : HW_FMT_JSON;
     if (fmt < 0) {
-        hw_http_error(rs, 400, "format", "format: expected json, csv or text");
+        hw_http_error(rs, 400, "format", "format: expected " HW_REPORT_FORMATS);
         return;
     }
     if (hw_monthly_build(rq->store, fy, fm, ty, tm, &m, &err) < 0) {
         hw_http_error(rs, err.kind == HW_EINPUT ? 400 : 500, NULL, "%s", err.msg);
         return;
     }
-    hw_audit(rq->store, rq->who.user, rq->now, "report", NULL, NULL, "monthly", &err);
-    rs->status = 200;
-    rs->content_type = fmt == HW_FMT_JSON  ? "application/json"
-                       : fmt == HW_FMT_CSV ? "text/csv; charset=utf-8"
-                                           : "text/plain; charset=utf-8";
     hw_buf_reset(&rs->body);
-    hw_monthly_render(&m, fmt, &rs->body);
+    if (hw_monthly_write(&m, fmt, &rs->body, &err) < 0) {
+        hw_monthly_free(&m);
+        hw_api_fault(rs, &err);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "monthly %s to %s as %s", from, to, hw_format_extension(fmt));
+    hw_audit(rq->store, rq->who.user, rq->now, fmt == HW_FMT_JSON ? "report" : "export", NULL, NULL,
+             detail, &err);
+    rs->status = 200;
+    rs->content_type = hw_format_content_type(fmt);
+    if (fmt == HW_FMT_CSV || fmt == HW_FMT_HTML || fmt == HW_FMT_XLSX) {
+        char *name = hw_monthly_filename(&m, fmt);
+        snprintf(rs->filename, sizeof rs->filename, "%s", name);
+        free(name);
+    }
     hw_monthly_free(&m);
 }

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "app/workflow.h"
+#include "app/interview.h"
 #include "core/rules.h"
 #include "io/record_json.h"
+#include "report/record_view.h"
 
 void hw_api_report(struct hw_request *rq, struct hw_response *rs)
 {
@@ -95,6 +97,15 @@ void hw_api_record_return(struct hw_request *rq, struct hw_response *rs)
     json_t *o = json_object();
     json_object_set_new(o, "episode_id", json_string(id));
     json_object_set_new(o, "notifications", json_integer(told));
+    /* What the rules now say: whether an interview is required, and by when. */
+    struct hw_episode e;
+    json_t *view = NULL;
+    hw_record_init(hw_episode_fields, &e);
+    if (hw_store_get(rq->store, HW_REC_EPISODE, id, &e, &err) > 0 &&
+        hw_record_view(rq->store, rq->cfg, HW_REC_EPISODE, &e, rq->now, &view, &err) == 0)
+        json_object_set(o, "rhi", json_object_get(view, "rhi"));
+    json_decref(view);
+    hw_record_clear(hw_episode_fields, &e);
     hw_http_json(rs, 200, o);
 done:
     json_decref(body);
@@ -148,4 +159,69 @@ void hw_api_resolve_action(struct hw_request *rq, struct hw_response *rs)
     hw_http_json(rs, 201, o);
 done:
     json_decref(body);
+}
+
+/* An attempt to hold an interview: when, face to face or not, what came
+ * of it. */
+void hw_api_attempt(struct hw_request *rq, struct hw_response *rs)
+{
+    static const char *const allowed[] = {"interview_id", "at",   "face_to_face",
+                                          "outcome",      "note", NULL};
+    struct hw_err err = {0};
+    struct hw_interview iv;
+    struct hw_child c;
+    const char *outcome, *note;
+    struct hw_attempt a = {0};
+    hw_record_init(hw_interview_fields, &iv);
+    hw_record_init(hw_child_fields, &c);
+    json_t *body = hw_api_body(rq, rs, allowed);
+    if (body == NULL || (a.interview_id = hw_api_text(body, "interview_id", rs)) == NULL ||
+        !hw_api_time(body, "at", HW_NO_TIME, &a.at, rs) ||
+        (outcome = hw_api_text(body, "outcome", rs)) == NULL ||
+        !hw_api_opt_text(body, "note", &note, rs))
+        goto done;
+    json_t *f2f = json_object_get(body, "face_to_face");
+    if (!json_is_boolean(f2f)) {
+        hw_http_error(rs, 422, "face_to_face", "face_to_face: expected true or false");
+        goto done;
+    }
+    a.face_to_face = json_is_true(f2f);
+    a.note = note && *note ? note : NULL;
+    if (a.at == HW_NO_TIME) {
+        hw_http_error(rs, 422, "at", "at is required: when the attempt was made");
+        goto done;
+    }
+    if ((a.outcome = hw_code_parse(hw_attempt_outcome_codes, outcome)) <= 0) {
+        char list[256];
+        hw_code_list(hw_attempt_outcome_codes, list, sizeof list);
+        hw_http_error(rs, 422, "outcome", "outcome: '%.40s': expected one of %s", outcome, list);
+        goto done;
+    }
+    int found = hw_store_get(rq->store, HW_REC_INTERVIEW, a.interview_id, &iv, &err);
+    if (found < 0) {
+        hw_api_fault(rs, &err);
+        goto done;
+    }
+    if (found == 0) {
+        hw_http_error(rs, 404, "interview_id", "no interview %.64s is recorded", a.interview_id);
+        goto done;
+    }
+    if (!hw_api_visible_child(rq, rs, iv.child_id, &c))
+        goto done;
+    struct hw_actor who = hw_api_actor(rq);
+    if (hw_store_begin(rq->store, &err) < 0 || hw_app_add_attempt(rq->store, &a, &who, &err) < 0 ||
+        hw_store_commit(rq->store, &err) < 0) {
+        hw_store_rollback(rq->store);
+        hw_http_error(rs, hw_api_status(&err), NULL, "%s", err.msg);
+        goto done;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "change", "interview", iv.id, "attempt", &err);
+    json_t *o = json_object();
+    json_object_set_new(o, "interview_id", json_string(iv.id));
+    json_object_set_new(o, "seq", json_integer(a.seq));
+    hw_http_json(rs, 201, o);
+done:
+    json_decref(body);
+    hw_record_clear(hw_interview_fields, &iv);
+    hw_record_clear(hw_child_fields, &c);
 }

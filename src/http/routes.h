@@ -44,6 +44,7 @@ struct hw_request {
     /* query arguments */
     const char *(*arg)(void *conn, const char *name);
     void *conn;
+    bool secure_cookies; /* `serve --secure-cookies`: cookies set must carry Secure */
 };
 
 /* What a handler answers. */
@@ -52,6 +53,7 @@ struct hw_response {
     const char *content_type; /* default application/json */
     struct hw_buf body;
     char set_cookie[256];
+    char filename[128]; /* set: a download, sent with Content-Disposition: attachment */
 };
 
 typedef void (*hw_handler)(struct hw_request *rq, struct hw_response *rs);

@@ -1,7 +1,9 @@
 /* server.h - the HTTP server: `homeward serve`.
  *
  * libmicrohttpd with a pool of worker threads, each with its own SQLite
- * connection (opened on first use). Limits at the edge: connections in all
+ * connection (opened on first use). Paths under /api/ are the JSON API
+ * (routes.h); every other path is a page of the browser UI: an embedded
+ * asset (assets.h), or index.html for a client-side route. Limits at the edge: connections in all
  * and per address, memory per connection, an idle timeout, and a body limit
  * per route checked against Content-Length before reading. Every request
  * gets one access-log line (time, user, method, path, status, duration; no
@@ -11,6 +13,7 @@
 #ifndef HW_SERVER_H
 #define HW_SERVER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "app/auth.h"
@@ -32,6 +35,8 @@ struct hw_server_config {
     size_t memory_limit;      /* per connection (128 KiB) */
     unsigned timeout_seconds; /* idle connection timeout (30) */
     FILE *log;                /* the access log (stderr) */
+    const char *web_dir;      /* serve the UI from this folder, not the embedded copy (NULL) */
+    bool secure_cookies;      /* the session cookie carries Secure (served behind HTTPS) */
 };
 
 void hw_server_defaults(struct hw_server_config *c);

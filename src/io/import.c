@@ -194,9 +194,12 @@ static int on_row(void *ctx, const struct hw_csv_row *row, struct hw_err *err)
     return read_row(im, row, err);
 }
 
-int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct hw_reasons *reasons,
-                  enum hw_rectype t, const char *path, const struct hw_actor *who,
-                  struct hw_import_result *res, struct hw_err *err)
+/* Imports from the file at path, or from data (len bytes) named path in
+ * messages when data is not NULL. */
+static int import_csv(struct hw_store *s, const struct hw_config *cfg,
+                      const struct hw_reasons *reasons, enum hw_rectype t, const char *path,
+                      const char *data, size_t len, const struct hw_actor *who,
+                      struct hw_import_result *res, struct hw_err *err)
 {
     struct importer im = {.store = s,
                           .cfg = cfg,
@@ -212,7 +215,8 @@ int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct 
 
     if (hw_store_begin(s, err) < 0)
         goto done;
-    if (hw_csv_read_file(path, on_row, &im, err) < 0) {
+    if ((data ? hw_csv_read_buffer(data, len, path, on_row, &im, err)
+              : hw_csv_read_file(path, on_row, &im, err)) < 0) {
         hw_store_rollback(s);
         goto done;
     }
@@ -247,4 +251,19 @@ done:
 void hw_import_result_free(struct hw_import_result *res)
 {
     hw_buf_free(&res->errors);
+}
+
+int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct hw_reasons *reasons,
+                  enum hw_rectype t, const char *path, const struct hw_actor *who,
+                  struct hw_import_result *res, struct hw_err *err)
+{
+    return import_csv(s, cfg, reasons, t, path, NULL, 0, who, res, err);
+}
+
+int hw_import_csv_buffer(struct hw_store *s, const struct hw_config *cfg,
+                         const struct hw_reasons *reasons, enum hw_rectype t, const char *name,
+                         const char *data, size_t len, const struct hw_actor *who,
+                         struct hw_import_result *res, struct hw_err *err)
+{
+    return import_csv(s, cfg, reasons, t, name, data ? data : "", len, who, res, err);
 }

@@ -42,6 +42,12 @@ struct hw_import_result {
 int hw_import_csv(struct hw_store *s, const struct hw_config *cfg, const struct hw_reasons *reasons,
                   enum hw_rectype t, const char *path, const struct hw_actor *who,
                   struct hw_import_result *res, struct hw_err *err);
+/* The same from a file's contents in memory (an upload); name stands for
+ * the file in messages. */
+int hw_import_csv_buffer(struct hw_store *s, const struct hw_config *cfg,
+                         const struct hw_reasons *reasons, enum hw_rectype t, const char *name,
+                         const char *data, size_t len, const struct hw_actor *who,
+                         struct hw_import_result *res, struct hw_err *err);
 void hw_import_result_free(struct hw_import_result *res);
 
 #endif

@@ -97,30 +97,33 @@ static void due_table(const struct hw_due_list *l, hw_instant now, struct hw_tab
     }
 }
 
+json_t *hw_due_item_json(const struct hw_due_item *it, hw_instant now)
+{
+    char name[420];
+    json_t *o = json_object();
+    full_name(it, name, sizeof name);
+    json_object_set_new(o, "due", hw_time_json(it->due));
+    json_object_set_new(o, "overdue_minutes", json_integer((now - it->due) / HW_MINUTE));
+    json_object_set_new(o, "action", json_string(hw_code_name(hw_action_codes, it->kind)));
+    json_object_set_new(o, "seq", json_integer(it->seq));
+    json_object_set_new(o, "episode_id", json_string(it->episode_id));
+    json_object_set_new(o, "child_id", json_string(it->child_id));
+    json_object_set_new(o, "name", json_string(name));
+    json_object_set_new(o, "team", it->team ? json_string(it->team) : json_null());
+    json_object_set_new(o, "worker", it->worker ? json_string(it->worker) : json_null());
+    json_object_set_new(
+        o, "risk", it->risk ? json_string(hw_code_name(hw_risk_codes, it->risk)) : json_null());
+    json_object_set_new(o, "missing", json_boolean(it->missing));
+    return o;
+}
+
 void hw_due_render(const struct hw_due_list *l, hw_instant now, int fmt, struct hw_buf *out)
 {
     char due[HW_LOCAL_LEN], name[420], seq[16];
     if (fmt == HW_FMT_JSON) {
         json_t *items = json_array();
-        for (size_t i = 0; i < l->len; i++) {
-            const struct hw_due_item *it = &l->items[i];
-            json_t *o = json_object();
-            full_name(it, name, sizeof name);
-            json_object_set_new(o, "due", hw_time_json(it->due));
-            json_object_set_new(o, "overdue_minutes", json_integer((now - it->due) / HW_MINUTE));
-            json_object_set_new(o, "action", json_string(hw_code_name(hw_action_codes, it->kind)));
-            json_object_set_new(o, "seq", json_integer(it->seq));
-            json_object_set_new(o, "episode_id", json_string(it->episode_id));
-            json_object_set_new(o, "child_id", json_string(it->child_id));
-            json_object_set_new(o, "name", json_string(name));
-            json_object_set_new(o, "team", it->team ? json_string(it->team) : json_null());
-            json_object_set_new(o, "worker", it->worker ? json_string(it->worker) : json_null());
-            json_object_set_new(o, "risk",
-                                it->risk ? json_string(hw_code_name(hw_risk_codes, it->risk))
-                                         : json_null());
-            json_object_set_new(o, "missing", json_boolean(it->missing));
-            json_array_append_new(items, o);
-        }
+        for (size_t i = 0; i < l->len; i++)
+            json_array_append_new(items, hw_due_item_json(&l->items[i], now));
         json_t *root = json_object();
         json_object_set_new(root, "at", hw_time_json(now));
         json_object_set_new(root, "due", items);
@@ -185,7 +188,7 @@ static void criteria_text(int criteria, struct hw_buf *b)
             hw_buf_printf(b, "%s%s", b->len ? ";" : "", c->code);
 }
 
-static json_t *daily_row_json(const struct hw_daily_row *r, hw_instant at)
+json_t *hw_daily_row_json(const struct hw_daily_row *r, hw_instant at)
 {
     char name[420];
     json_t *o = json_object();
@@ -287,7 +290,7 @@ void hw_daily_render(const struct hw_daily *d, int fmt, struct hw_buf *out)
         for (size_t k = 0; k < 3; k++) {
             json_t *a = json_array();
             for (size_t i = 0; i < lists[k].rows->len; i++)
-                json_array_append_new(a, daily_row_json(&lists[k].rows->rows[i], d->at));
+                json_array_append_new(a, hw_daily_row_json(&lists[k].rows->rows[i], d->at));
             json_object_set_new(root, lists[k].key, a);
         }
         json_t *overdue = json_array();

@@ -5,6 +5,8 @@
 #ifndef HW_LISTS_H
 #define HW_LISTS_H
 
+#include <jansson.h>
+
 #include "app/daily.h"
 #include "app/due.h"
 #include "app/highrisk.h"
@@ -32,8 +34,12 @@ int hw_list_run(const struct hw_list_kind *k, struct hw_store *s, const struct h
                 hw_instant at, const char *team, int fmt, struct hw_buf *out, struct hw_err *err);
 
 void hw_due_render(const struct hw_due_list *l, hw_instant now, int fmt, struct hw_buf *out);
+/* One action of the due list as JSON, as the list's JSON gives it. */
+json_t *hw_due_item_json(const struct hw_due_item *it, hw_instant now);
 /* Text or JSON (CSV is refused by the callers: the list has sections). */
 void hw_daily_render(const struct hw_daily *d, int fmt, struct hw_buf *out);
+/* One row of the daily list as JSON, as the list's JSON gives it. */
+json_t *hw_daily_row_json(const struct hw_daily_row *r, hw_instant at);
 void hw_weekly_render(const struct hw_weekly *w, int fmt, struct hw_buf *out);
 void hw_high_risk_render(const struct hw_high_risk_list *l, int fmt, struct hw_buf *out);
 void hw_plans_render(const struct hw_plan_list *l, hw_instant at, int fmt, struct hw_buf *out);

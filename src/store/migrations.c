@@ -170,6 +170,10 @@ const char *const hw_migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;"
     "CREATE TRIGGER audit_kept_d BEFORE DELETE ON audit"
     "  BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;",
+
+    /* 8: secrets Homeward makes for itself and keeps in the database, such
+     * as the key of analysts' pseudonyms: made once, never changed. */
+    "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

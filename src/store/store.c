@@ -237,3 +237,9 @@ int hw_store_audit_list(struct hw_store *s, const struct hw_audit_filter *f, hw_
 {
     return s->ops->audit_list(s, f, cb, ctx, err);
 }
+
+int hw_store_secret(struct hw_store *s, const char *name, const unsigned char *fresh, size_t len,
+                    unsigned char *out, struct hw_err *err)
+{
+    return s->ops->secret(s, name, fresh, len, out, err);
+}

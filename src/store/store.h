@@ -251,6 +251,8 @@ struct hw_store_ops {
                         struct hw_err *err);
     int (*audit_list)(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
                       void *ctx, struct hw_err *err);
+    int (*secret)(struct hw_store *s, const char *name, const unsigned char *fresh, size_t len,
+                  unsigned char *out, struct hw_err *err);
 };
 
 /* Backends embed this as their first member. */
@@ -408,5 +410,11 @@ int hw_store_audit_append(struct hw_store *s, struct hw_audit_row *e, hw_audit_h
 /* The audit entries the filter selects, by seq. */
 int hw_store_audit_list(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
                         void *ctx, struct hw_err *err);
+
+/* The secret called name (len bytes) into out; when none is stored yet,
+ * fresh is stored first and returned. Inside the caller's write
+ * transaction. */
+int hw_store_secret(struct hw_store *s, const char *name, const unsigned char *fresh, size_t len,
+                    unsigned char *out, struct hw_err *err);
 
 #endif

@@ -1595,6 +1595,46 @@ static int sqlite_audit_list(struct hw_store *s, const struct hw_audit_filter *f
     return 0;
 }
 
+static int sqlite_secret(struct hw_store *s, const char *name, const unsigned char *fresh,
+                         size_t len, unsigned char *out, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    sqlite3_stmt *ins = NULL, *sel = NULL;
+    int rc = -1;
+    if (sqlite3_get_autocommit(st->db))
+        return hw_fail(err, HW_EINTERNAL, "database %s: secrets are kept in a transaction",
+                       st->path);
+    if (sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO secrets (name, value) VALUES (?1, ?2)",
+                           -1, &ins, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, "SELECT value FROM secrets WHERE name = ?1", -1, &sel, NULL) !=
+            SQLITE_OK) {
+        db_fail(st, err, "reading a secret");
+        goto done;
+    }
+    sqlite3_bind_text(ins, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(ins, 2, fresh, (int)len, SQLITE_STATIC);
+    sqlite3_bind_text(sel, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+        db_fail(st, err, "keeping a secret");
+        goto done;
+    }
+    if (sqlite3_step(sel) != SQLITE_ROW) {
+        db_fail(st, err, "reading a secret");
+        goto done;
+    }
+    if (sqlite3_column_bytes(sel, 0) != (int)len) {
+        hw_fail(err, HW_EINTERNAL, "database %s: the secret %s has the wrong length", st->path,
+                name);
+        goto done;
+    }
+    memcpy(out, sqlite3_column_blob(sel, 0), len);
+    rc = 0;
+done:
+    sqlite3_finalize(ins);
+    sqlite3_finalize(sel);
+    return rc;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -1634,6 +1674,7 @@ static const struct hw_store_ops sqlite_ops = {
     .add_failure = sqlite_add_failure,
     .list_failures = sqlite_list_failures,
     .clear_failures = sqlite_clear_failures,
+    .secret = sqlite_secret,
     .audit_append = sqlite_audit_append,
     .audit_list = sqlite_audit_list,
 };

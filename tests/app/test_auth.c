@@ -510,6 +510,16 @@ static void test_signout_and_csrf(void **state)
     assert_false(hw_session_csrf_ok(db->s, a.token, ""));
     assert_false(hw_session_csrf_ok(db->s, a.token, NULL));
 
+    /* The form token is the session token's keyed hash: the page can ask
+     * for it again; a malformed token has none. */
+    char again[HW_TOKEN_HEX];
+    hw_session_csrf(a.token, again);
+    assert_string_equal(again, a.csrf);
+    hw_session_csrf("abc", again);
+    assert_string_equal(again, "");
+    hw_session_csrf(NULL, again);
+    assert_string_equal(again, "");
+
     /* Malformed and unknown tokens are no sessions. */
     char upper[HW_TOKEN_HEX];
     memcpy(upper, a.token, sizeof upper);
@@ -529,6 +539,36 @@ static void test_signout_and_csrf(void **state)
     assert_int_equal(hw_signout(db->s, a.token, t + 120, &err), 0);
     assert_int_equal(hw_signout(db->s, "nonsense", t + 120, &err), 0);
     audit_is(db, NULL, "signout", false, 0, "4|amy|signout|-|-|-\n");
+}
+
+/* Analysts' pseudonyms: stable for a child (the key is kept in the
+ * database, also across connections), different between children and
+ * between databases, and shaped "P" + 12 hex digits. */
+static void test_pseudonyms(void **state)
+{
+    struct hw_test_db *db = *state, other;
+    struct hw_err err = {0};
+    unsigned char k1[HW_PSEUDONYM_KEY], k2[HW_PSEUDONYM_KEY], k3[HW_PSEUDONYM_KEY];
+    char a[HW_PSEUDONYM_LEN], b[HW_PSEUDONYM_LEN], c[HW_PSEUDONYM_LEN];
+    assert_int_equal(hw_pseudonym_key(db->s, k1, &err), 0);
+    hw_store_close(db->s);
+    assert_int_equal(hw_store_open(db->path, &db->s, &err), 0);
+    assert_int_equal(hw_pseudonym_key(db->s, k2, &err), 0);
+    assert_memory_equal(k1, k2, sizeof k1);
+    hw_pseudonym(k1, "C001194", a);
+    hw_pseudonym(k2, "C001194", b);
+    assert_string_equal(a, b);
+    assert_int_equal(strlen(a), 13);
+    assert_int_equal(a[0], 'P');
+    assert_int_equal(strspn(a + 1, "0123456789abcdef"), 12);
+    hw_pseudonym(k1, "C001195", c);
+    assert_string_not_equal(a, c);
+    assert_int_equal(hw_test_db_open(&other), 0);
+    assert_int_equal(hw_pseudonym_key(other.s, k3, &err), 0);
+    assert_memory_not_equal(k1, k3, sizeof k1);
+    hw_pseudonym(k3, "C001194", c);
+    assert_string_not_equal(a, c);
+    hw_test_db_close(&other);
 }
 
 static void test_password_change_ends_sessions(void **state)
@@ -800,6 +840,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_session_absolute_expiry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signout_and_csrf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_password_change_ends_sessions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pseudonyms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_api_tokens, setup, teardown),
         cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(test_audit_removal, setup, teardown),

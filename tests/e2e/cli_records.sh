@@ -148,7 +148,7 @@ has "--from: '2017-13-01'" "$ERR"
 expect 1 report monthly --from 2017-04
 has "--to is required" "$ERR"
 expect 1 report monthly --from 2017-04 --to 2017-04 --format pdf
-has "--format: expected text, csv or json" "$ERR"
+has "--format: expected text, csv, json, html or xlsx" "$ERR"
 
 # The configuration changes the rules, and a bad one is refused with its line.
 printf 'rhi_due_hours = 48\n' > rules.conf
@@ -162,5 +162,5 @@ has "rhi_due_hours = 72" "$OUT"
 expect 0 codes risk
 has "high" "$OUT"
 expect 0 db status
-has "schema version 7" "$OUT"
+has "schema version 8" "$OUT"
 done_checks

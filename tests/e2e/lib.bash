@@ -34,3 +34,35 @@ in: $2" ;; *) pass ;; esac; }
 same() { [ "$1" = "$2" ] || fail "expected: $2
 got:      $1"; pass; }
 done_checks() { echo "$checks checks passed"; }
+
+# ---- the HTTP server ----
+
+# start_server [serve options...]: starts `homeward serve` on a free
+# loopback port; sets $base, $pid and the access log $WORK/server.log.
+start_server() {
+  for _ in $(seq 20); do
+    port=$((20000 + RANDOM % 20000))
+    "$HW" serve --listen "127.0.0.1:$port" "$@" 2>"$WORK/server.log" &
+    pid=$!
+    for _ in $(seq 50); do
+      grep -q "serving on" "$WORK/server.log" 2>/dev/null && break
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.1
+    done
+    grep -q "serving on" "$WORK/server.log" && break
+    wait $pid 2>/dev/null || true
+  done
+  grep -q "serving on" "$WORK/server.log" || fail "the server did not start: $(cat "$WORK/server.log")"
+  trap 'kill $pid 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  base="http://127.0.0.1:$port"
+}
+
+# req METHOD PATH [curl args...]: sets CODE and BODY; cookies in $JAR
+# (default $WORK/jar).
+req() {
+  local method=$1 path=$2 jar=${JAR:-$WORK/jar}; shift 2
+  BODY=$(curl -s -o - -w '\n%{http_code}' -X "$method" -b "$jar" -c "$jar" "$@" "$base$path")
+  CODE=${BODY##*$'\n'}; BODY=${BODY%$'\n'*}
+  pass
+}
+code() { [ "$CODE" = "$1" ] || fail "expected HTTP $1, got $CODE: $BODY"; pass; }

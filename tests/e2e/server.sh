@@ -14,31 +14,7 @@ police=$("$HW" token create pol --scope notifications | tail -1)
 "$HW" --now "2017-04-03 23:00" episode report E1 --child-id C1 --last-seen "2017-04-03 22:00" --risk high >/dev/null
 "$HW" --now "2017-04-03 23:00" episode report E2 --child-id C2 --last-seen "2017-04-03 21:00" --risk high >/dev/null
 
-# A free port on loopback.
-for _ in $(seq 20); do
-  port=$((20000 + RANDOM % 20000))
-  "$HW" serve --listen "127.0.0.1:$port" --threads 2 2>"$WORK/server.log" &
-  pid=$!
-  for _ in $(seq 50); do
-    grep -q "serving on" "$WORK/server.log" 2>/dev/null && break
-    kill -0 $pid 2>/dev/null || break
-    sleep 0.1
-  done
-  grep -q "serving on" "$WORK/server.log" && break
-  wait $pid 2>/dev/null || true
-done
-grep -q "serving on" "$WORK/server.log" || fail "the server did not start: $(cat "$WORK/server.log")"
-trap 'kill $pid 2>/dev/null || true; rm -rf "$WORK"' EXIT
-base="http://127.0.0.1:$port"
-
-# req METHOD PATH [curl args...]: sets CODE and BODY.
-req() {
-  local method=$1 path=$2; shift 2
-  BODY=$(curl -s -o - -w '\n%{http_code}' -X "$method" -b "$WORK/jar" -c "$WORK/jar" "$@" "$base$path")
-  CODE=${BODY##*$'\n'}; BODY=${BODY%$'\n'*}
-  pass
-}
-code() { [ "$CODE" = "$1" ] || fail "expected HTTP $1, got $CODE: $BODY"; pass; }
+start_server --threads 2
 
 req GET /api/v1/health; code 200; has '"status": "ok"' "$BODY"
 req GET /api/v1/nowhere; code 404; has "no such page" "$BODY"

@@ -214,6 +214,54 @@ static void test_croydon_april_2017(void **state)
     hw_monthly_free(&m);
 }
 
+/* The page and the workbook show the same April 2017 column. */
+static void test_html_and_xlsx(void **state)
+{
+    struct fixture *fx = *state;
+    struct hw_monthly m;
+    struct hw_err err;
+    struct hw_buf out = {0};
+    assert_int_equal(hw_monthly_build(fx->store, 2017, 3, 2017, 5, &m, &err), 0);
+
+    assert_int_equal(hw_monthly_write(&m, HW_FMT_HTML, &out, &err), 0);
+    const char *h = out.data;
+    static const char doctype[] = "<!DOCTYPE html>\n<html lang=\"en-GB\">";
+    assert_true(strncmp(h, doctype, sizeof doctype - 1) == 0);
+    assert_non_null(strstr(h, "<title>Monthly data profile, Mar 2017 to May 2017</title>"));
+    assert_non_null(strstr(h, "<h1>Monthly data profile, Mar 2017 to May 2017</h1>"));
+    assert_non_null(strstr(h, "<caption>Measures by month</caption>"));
+    assert_non_null(strstr(h, "<th scope=\"col\" class=\"num\">Apr 2017</th>"));
+    assert_non_null(strstr(h, "<tr><th scope=\"row\">Children who went missing</th>"
+                              "<td class=\"num\">1</td><td class=\"num\">79</td>"));
+    assert_non_null(strstr(h, "<tr><th scope=\"row\">Missing episodes</th>"
+                              "<td class=\"num\">1</td><td class=\"num\">149</td>"));
+    assert_non_null(strstr(h, "<td class=\"num\">32.91%</td>"));
+    /* March has no looked-after episode: no LAC rate. */
+    assert_non_null(strstr(h, "<tr><th scope=\"row\">RHI done % of episodes, LAC</th>"
+                              "<td class=\"num\">-</td><td class=\"num\">10.66%</td>"));
+    assert_non_null(strstr(h, "placed here by other councils"));
+    assert_non_null(strstr(h, "role=\"img\" aria-labelledby=\"chart-title chart-desc\""));
+    assert_non_null(strstr(h, "<desc id=\"chart-desc\">Mar 2017: 1; Apr 2017: 149; May 2017: 1."));
+    assert_non_null(strstr(h, "<title>Apr 2017: 149 missing episodes</title>"));
+    assert_non_null(strstr(h, "</html>\n"));
+    /* Standalone: nothing fetched, nothing run. */
+    assert_null(strstr(h, "<script"));
+    assert_null(strstr(h, "src="));
+    assert_null(strstr(h, "href="));
+    for (const char *p = strstr(h, "://"); p; p = strstr(p + 1, "://"))
+        assert_true(p - h >= 4 && strncmp(p - 4, "http://www.w3.org/2000/svg\"", 27) == 0);
+    hw_buf_reset(&out);
+    assert_int_equal(hw_monthly_write(&m, HW_FMT_XLSX, &out, &err), 0);
+    assert_true(out.len > 1000);
+    assert_memory_equal(out.data, "PK\x03\x04", 4);
+
+    char *name = hw_monthly_filename(&m, HW_FMT_XLSX);
+    assert_string_equal(name, "monthly-profile-2017-03-to-2017-05.xlsx");
+    free(name);
+    hw_buf_free(&out);
+    hw_monthly_free(&m);
+}
+
 static void test_bad_range(void **state)
 {
     struct fixture *fx = *state;
@@ -228,6 +276,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_croydon_april_2017),
+        cmocka_unit_test(test_html_and_xlsx),
         cmocka_unit_test(test_bad_range),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

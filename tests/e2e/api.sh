@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The JSON API beyond sign-in (server.sh covers that): records, the
+# interview workflow, the dashboard, import uploads, reports in every
+# format, users and the audit log; for each, the roles allowed and refused,
+# a worker kept to their team, an analyst given pseudonyms, police liaison
+# given shared interviews only.
+source "$(dirname "$0")/lib.bash"
+
+add_user() { printf '%s\n' "password for $1 ok" | "$HW" user add "$1" --role "$2" ${3:+--team "$3"} --password-stdin >/dev/null; }
+add_user coo coordinator
+add_user man team_manager CiC
+add_user wes worker CiC
+add_user ann analyst
+add_user pol police_liaison
+add_user adm admin
+"$HW" child add C1 --first-name Amy --last-name Stone --team CiC >/dev/null
+"$HW" child add C2 --first-name Ben --last-name Hill --team Assessment >/dev/null
+"$HW" --now "2017-04-03 23:00" episode report E1 --child-id C1 --last-seen "2017-04-03 22:00" --risk high --police-ref MP/1 >/dev/null
+"$HW" --now "2017-04-03 23:00" episode report E2 --child-id C2 --last-seen "2017-04-03 21:00" --risk low >/dev/null
+start_server --threads 2
+
+# sign_in USER: a cookie jar per user; sets CSRF.
+sign_in() {
+  JAR="$WORK/jar-$1" req POST /api/v1/session --data "{\"user\": \"$1\", \"password\": \"password for $1 ok\"}"
+  code 200
+  CSRF=$(printf '%s' "$BODY" | sed 's/.*"csrf": "\([0-9a-f]*\)".*/\1/')
+  eval "CSRF_$1=$CSRF"
+}
+for u in coo man wes ann pol adm; do sign_in $u; done
+as() { local u=$1; shift; JAR="$WORK/jar-$u" req "$@"; }
+# change USER METHOD PATH JSON: a change with the user's CSRF token.
+change() {
+  local u=$1 m=$2 p=$3 d=$4 t
+  t=CSRF_$u
+  JAR="$WORK/jar-$u" req "$m" "$p" -H "X-CSRF-Token: ${!t}" -H 'Content-Type: application/json' --data "$d"
+}
+
+# The page reloads its CSRF token from /me: it is the one sign-in gave.
+as coo GET /api/v1/me; code 200; has "\"csrf\": \"$CSRF_coo\"" "$BODY"; has '"display_name"' "$BODY"
+as coo GET /api/v1/codes; code 200; has '"risk": [' "$BODY"; has '"reasons": [' "$BODY"
+as coo GET /api/v1/teams; code 200; has '"teams": ["Assessment", "CiC"]' "$BODY"
+as ann GET /api/v1/teams; code 403
+
+# ---- children ----
+as coo GET "/api/v1/children?q=hill"; code 200; has '"total": 1' "$BODY"; has '"child_id": "C2"' "$BODY"
+as wes GET "/api/v1/children"; code 200; has '"total": 1' "$BODY"; hasnt '"C2"' "$BODY"
+as wes GET "/api/v1/children?team=Assessment"; code 403
+as coo GET "/api/v1/children?limit=x"; code 400; has '"field": "limit"' "$BODY"
+as ann GET /api/v1/children; code 403
+as adm GET /api/v1/children/C1; code 403
+as coo GET /api/v1/children/C1; code 200
+has '"missing_plan_review"' "$BODY"; has '"episodes": [' "$BODY"; has '"associates": [' "$BODY"
+has '"notifications": [' "$BODY"; has '"escalation"' "$BODY"
+as wes GET /api/v1/children/C2; code 403
+as coo GET /api/v1/children/C9; code 404
+change coo POST /api/v1/children '{"child_id": "C3", "first_name": "Cal", "team": "CiC", "flags": ["cse"]}'
+code 201; has '"flags": ["cse"]' "$BODY"
+change coo POST /api/v1/children '{"child_id": "C3"}'; code 409
+change coo POST /api/v1/children '{"child_id": "C4", "date_of_birth": "2017-02-30"}'
+code 422; has '"field": "date_of_birth"' "$BODY"
+change coo POST /api/v1/children '{"child_id": "C4", "shoe_size": "5"}'; code 400; has '"field": "shoe_size"' "$BODY"
+change man POST /api/v1/children '{"child_id": "C5", "team": "Assessment"}'; code 403
+change wes POST /api/v1/children '{"child_id": "C5", "team": "CiC"}'; code 403
+change wes PATCH /api/v1/children/C1 '{"school": "Oakwood"}'; code 200; has '"school": "Oakwood"' "$BODY"
+change wes PATCH /api/v1/children/C1 '{"team": "Assessment"}'; code 403
+change wes PATCH /api/v1/children/C1 '{"child_id": "C7"}'; code 422
+change wes PATCH /api/v1/children/C2 '{"school": "x"}'; code 403
+as wes PATCH /api/v1/children/C1 -H 'Content-Type: application/json' --data '{"school": "y"}'; code 403; has "CSRF" "$BODY"
+
+# ---- episodes ----
+as coo GET "/api/v1/episodes?open=1"; code 200; has '"E1"' "$BODY"; has '"E2"' "$BODY"
+as wes GET "/api/v1/episodes"; code 200; has '"E1"' "$BODY"; hasnt '"E2"' "$BODY"
+as coo GET "/api/v1/episodes?kind=sideways"; code 400; has '"field": "kind"' "$BODY"
+as ann GET "/api/v1/episodes"; code 200
+hasnt '"C1"' "$BODY"; hasnt 'MP/1' "$BODY"; has '"child_id": "P' "$BODY"
+p1=$(printf '%s' "$BODY" | grep -o '"child_id": "P[0-9a-f]*"' | head -1)
+as ann GET "/api/v1/episodes"; has "$p1" "$BODY"   # the same pseudonym every time
+as ann GET "/api/v1/episodes?child_id=C1"; code 403
+as ann GET /api/v1/episodes/E1; code 403
+as coo GET /api/v1/episodes/E1; code 200; has '"rhi"' "$BODY"; has '"pattern"' "$BODY"
+as wes GET /api/v1/episodes/E2; code 403
+change wes PATCH /api/v1/episodes/E1 '{"risk": "medium"}'; code 200; has '"risk": "medium"' "$BODY"
+change wes PATCH /api/v1/episodes/E1 '{"child_id": "C2"}'; code 422; has '"field": "child_id"' "$BODY"
+change wes PATCH /api/v1/episodes/E1 '{"risk": "purple"}'; code 422; has '"field": "risk"' "$BODY"
+change coo POST /api/v1/returns '{"episode_id": "E1", "at": "2017-04-04 09:00", "found_location": "Park"}'
+code 200; has '"rhi": {' "$BODY"; has '"due": "2017-04-07T09:00:00+01:00"' "$BODY"
+
+# ---- the interview: decided, offered, attempted, completed ----
+change wes POST /api/v1/interviews '{"child_id": "C2", "episode_ids": ["E2"], "decision": "required"}'; code 403
+change wes POST /api/v1/interviews '{"child_id": "C1", "episode_ids": ["E1"], "decision": "required", "decision_reason": "over 9 hours"}'
+code 201; has '"interview_id": "I-E1"' "$BODY"; has '"decided_by": "wes"' "$BODY"
+change wes POST /api/v1/interviews '{"child_id": "C1", "episode_ids": ["E1"], "decision": "maybe"}'
+code 422; has '"field": "decision"' "$BODY"
+change wes PATCH /api/v1/interviews/I-E1 '{"offered": "2017-04-05 10:00"}'; code 200; has '"outcome": "pending"' "$BODY"
+change wes POST /api/v1/attempts '{"interview_id": "I-E1", "at": "2017-04-05 10:00", "face_to_face": true, "outcome": "seen"}'
+code 201; has '"seq": 1' "$BODY"
+change wes POST /api/v1/attempts '{"interview_id": "I-E1", "at": "2017-04-05 10:00", "face_to_face": "yes", "outcome": "seen"}'
+code 422; has '"field": "face_to_face"' "$BODY"
+change wes PATCH /api/v1/interviews/I-E1 '{"completed": "2017-04-06 15:00", "conducted_by": "independent", "shared_with_police": "2017-04-07"}'
+code 200; has '"outcome": "completed"' "$BODY"
+as wes GET /api/v1/interviews/I-E1; code 200; has '"in_timescale": true' "$BODY"; has '"attempts": [' "$BODY"
+as wes GET "/api/v1/history?type=interview&id=I-E1"; code 200; has '"field": "completed"' "$BODY"
+as wes GET "/api/v1/history?type=pets&id=I-E1"; code 400; has '"field": "type"' "$BODY"
+"$HW" interview add I2 --child-id C2 --episode-ids E2 --decision required >/dev/null
+as pol GET /api/v1/interviews; code 200; has '"I-E1"' "$BODY"; hasnt '"I2"' "$BODY"
+as pol GET /api/v1/interviews/I2; code 403
+as pol GET /api/v1/interviews/I-E1; code 200
+change pol PATCH /api/v1/interviews/I-E1 '{"risks": "x"}'; code 403
+as pol GET /api/v1/children/C1; code 403
+
+# ---- actions, the dashboard, the outbox ----
+change wes POST /api/v1/actions '{"episode_id": "E1", "action": "safe_well_check", "outcome": "done", "at": "2017-04-04 10:00"}'
+code 201
+as wes GET /api/v1/dashboard; code 200; has '"counts": {' "$BODY"; has '"team": "CiC"' "$BODY"
+as coo GET "/api/v1/dashboard?team=Assessment"; code 200; has '"E2"' "$BODY"; hasnt '"E1"' "$BODY"
+as wes GET "/api/v1/dashboard?team=Assessment"; code 403
+as ann GET /api/v1/dashboard; code 403
+as coo GET /api/v1/outbox; code 200; has '"notifications": [' "$BODY"
+as coo GET "/api/v1/outbox?status=sideways"; code 400
+as man GET /api/v1/outbox; code 403
+
+# ---- import uploads: all or nothing, every row error returned ----
+printf 'child_id,first_name,date_of_birth\nC8,Dee,2012-01-01\nC9,Eve,2012-13-01\nC10,Fay,tomorrow\n' >"$WORK/bad.csv"
+as coo POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Type: text/csv' --data-binary @"$WORK/bad.csv"
+code 422; has '"bad_rows": 2' "$BODY"; has '"line": 3, "column": "date_of_birth"' "$BODY"
+has '"line": 4' "$BODY"
+as coo GET /api/v1/children/C8; code 404   # nothing was imported
+sed -i 's/2012-13-01/2012-12-01/; s/tomorrow/2012-02-02/' "$WORK/bad.csv"
+as coo POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Type: text/csv' --data-binary @"$WORK/bad.csv"
+code 200; has '"added": 3' "$BODY"
+as coo POST /api/v1/import/pets -H "X-CSRF-Token: $CSRF_coo" --data-binary @"$WORK/bad.csv"; code 404
+as man POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_man" --data-binary @"$WORK/bad.csv"; code 403
+
+# ---- reports in every format ----
+as ann GET /api/v1/reports; code 200; has '"id": "monthly"' "$BODY"; has '"xlsx"' "$BODY"
+as ann GET "/api/v1/reports/monthly?from=2017-04&to=2017-04&format=xlsx" -D "$WORK/headers"
+code 200; grep -qi 'Content-Disposition: attachment; filename=".*\.xlsx"' "$WORK/headers" || fail "no download name"; pass
+has "PK" "${BODY:0:2}"
+as ann GET "/api/v1/reports/monthly?from=2017-04&to=2017-04&format=html"; code 200; has "<table" "$BODY"
+as ann GET "/api/v1/reports/monthly?from=2017-04&to=2017-04&format=pdf"; code 400; has '"field": "format"' "$BODY"
+as wes GET "/api/v1/reports/monthly?from=2017-04&to=2017-04"; code 403
+
+# ---- users, tokens and the audit log: admins only ----
+as coo GET /api/v1/users; code 403
+as adm GET /api/v1/users; code 200; has '"user": "wes"' "$BODY"
+change adm POST /api/v1/users '{"user": "new", "role": "worker", "team": "CiC", "password": "short"}'
+code 422; has '"field": "password"' "$BODY"
+change adm POST /api/v1/users '{"user": "new", "role": "worker", "password": "long enough password"}'
+code 422; has '"field": "team"' "$BODY"
+change adm POST /api/v1/users '{"user": "new", "role": "wizard", "password": "long enough password"}'
+code 422; has '"field": "role"' "$BODY"
+change adm POST /api/v1/users '{"user": "new", "role": "worker", "team": "CiC", "password": "long enough password"}'
+code 201
+change adm POST /api/v1/users '{"user": "new", "role": "worker", "team": "CiC", "password": "long enough password"}'
+code 409
+change adm PATCH /api/v1/users/wes '{"disabled": true}'; code 200
+as wes GET /api/v1/me; code 401
+change adm PATCH /api/v1/users/adm '{"disabled": true}'; code 409
+change adm POST /api/v1/tokens '{"user": "pol", "scope": "notifications"}'; code 201
+token=$(printf '%s' "$BODY" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
+req POST /api/v1/episodes -H "Authorization: Bearer $token" --data '{"episode_id": "E9", "child_id": "C9", "kind": "missing", "last_seen": "2017-04-08 20:00"}'
+code 201
+as adm GET "/api/v1/audit?user=wes&limit=500"; code 200; has '"action": "view"' "$BODY"
+has '"record_id": "I-E1"' "$BODY"
+as adm GET "/api/v1/audit?record=C2"; code 200; has '"action": "view_refused"' "$BODY"
+as adm GET "/api/v1/audit?limit=0"; code 400
+# ---- expired sessions and throttled sign-ins ----
+as man GET /api/v1/me; code 200
+sqlite3 "$HOMEWARD_DB" "UPDATE sessions SET last_used_at = last_used_at - 31 * 60 WHERE user = 'man';"
+as man GET /api/v1/me; code 401; has "sign in first" "$BODY"
+sqlite3 "$HOMEWARD_DB" "UPDATE sessions SET created_at = created_at - 9 * 3600 WHERE user = 'coo';"
+as coo GET /api/v1/me; code 401
+for _ in 1 2 3 4 5; do
+  req POST /api/v1/session --data '{"user": "ann", "password": "not the password at all"}'; code 401
+done
+req POST /api/v1/session --data '{"user": "ann", "password": "password for ann ok"}'
+code 429; has "too many failed sign-ins" "$BODY"
+as adm GET "/api/v1/audit?user=ann&action=signin_refused"; code 200; has '"signin_refused"' "$BODY"
+
+as adm GET /api/v1/audit/verify; code 200; has '"intact": true' "$BODY"
+sqlite3 "$HOMEWARD_DB" "DROP TRIGGER audit_kept_u; UPDATE audit SET detail = 'edited' WHERE seq = 3;"
+as adm GET /api/v1/audit/verify; code 200; has '"intact": false' "$BODY"
+expect 1 audit verify
+
+done_checks
