@@ -121,15 +121,23 @@ static void free_rows(struct hw_daily_rows *l)
     memset(l, 0, sizeof *l);
 }
 
-/* Keeps only the items due at or before `at`, freeing the rest. */
-static void keep_overdue(struct hw_due_list *l, hw_instant at)
+/* Keeps in l the items due at or before `at`, moves those due in the 24
+ * hours after it to soon, and frees the rest. */
+static void split_due(struct hw_due_list *l, struct hw_due_list *soon, hw_instant at)
 {
     size_t kept = 0;
     for (size_t i = 0; i < l->len; i++) {
-        if (l->items[i].due <= at)
-            l->items[kept++] = l->items[i];
-        else
-            hw_due_item_free(&l->items[i]);
+        struct hw_due_item *it = &l->items[i];
+        if (it->due <= at) {
+            l->items[kept++] = *it;
+        } else if (it->due <= at + 24 * HW_HOUR) {
+            if (soon->len == soon->cap)
+                soon->items = hw_reallocarray(
+                    soon->items, soon->cap = soon->cap ? soon->cap * 2 : 16, sizeof *soon->items);
+            soon->items[soon->len++] = *it;
+        } else {
+            hw_due_item_free(it);
+        }
     }
     l->len = kept;
 }
@@ -158,7 +166,7 @@ int hw_daily_build(struct hw_store *s, const struct hw_config *cfg, hw_instant a
         hw_daily_free(out);
         return -1;
     }
-    keep_overdue(&out->overdue, at);
+    split_due(&out->overdue, &out->due_soon, at);
     return 0;
 }
 
@@ -168,4 +176,5 @@ void hw_daily_free(struct hw_daily *d)
     free_rows(&d->absent);
     free_rows(&d->returned);
     hw_due_free(&d->overdue);
+    hw_due_free(&d->due_soon);
 }

@@ -32,6 +32,7 @@ struct hw_daily {
     hw_instant at;
     struct hw_daily_rows missing, absent, returned;
     struct hw_due_list overdue;
+    struct hw_due_list due_soon; /* due in the 24 hours after `at` */
 };
 
 /* team: NULL for every team. Returns 0, or -1 on a storage fault. */

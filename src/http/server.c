@@ -428,6 +428,10 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
             return;
         }
         if (!(route->roles & HW_R(rq.who.role))) {
+            /* Refusals are audited like views: who tried what. */
+            char tried[256];
+            snprintf(tried, sizeof tried, "%s %.200s", method, path);
+            hw_audit(store, rq.who.user, rq.now, "refused", NULL, NULL, tried, &err);
             hw_http_error(rs, 403, NULL, "the %s role may not use %s %s",
                           hw_code_name(hw_user_role_codes, rq.who.role), method, path);
             return;

@@ -106,14 +106,11 @@ int hw_dashboard_json(struct hw_store *s, const struct hw_config *cfg, hw_instan
                       const char *team, json_t **out, struct hw_err *err)
 {
     struct hw_daily d = {0};
-    struct hw_due_list due = {0};
-    struct hw_due_query q = {.now = at, .team = team};
     json_t *missing = json_array(), *overdue = json_array(), *soon = json_array(),
            *await = json_array();
     int rc = -1;
     *out = NULL;
-    if (hw_daily_build(s, cfg, at, team, &d, err) < 0 || hw_due_build(s, cfg, &q, &due, err) < 0 ||
-        awaiting(s, cfg, at, team, await, err) < 0)
+    if (hw_daily_build(s, cfg, at, team, &d, err) < 0 || awaiting(s, cfg, at, team, await, err) < 0)
         goto done;
     /* Longest missing first. */
     const struct hw_daily_rows *open[] = {&d.missing, &d.absent};
@@ -135,19 +132,12 @@ int hw_dashboard_json(struct hw_store *s, const struct hw_config *cfg, hw_instan
         json_array_append_new(missing, o);
     }
     free(rows);
-    size_t n_overdue = 0, n_soon = 0;
-    for (size_t i = 0; i < due.len; i++) {
-        const struct hw_due_item *it = &due.items[i];
-        if (it->due < at)
-            n_overdue++;
-        else if (it->due < at + 24 * HW_HOUR)
-            n_soon++;
-        else
-            continue;
-        json_t *list = it->due < at ? overdue : soon;
-        if (json_array_size(list) < HW_DASHBOARD_ITEMS)
-            json_array_append_new(list, hw_due_item_json(it, at));
-    }
+    /* The earliest due first, as the due list gives them. */
+    for (size_t i = 0; i < d.overdue.len && i < HW_DASHBOARD_ITEMS; i++)
+        json_array_append_new(overdue, hw_due_item_json(&d.overdue.items[i], at));
+    for (size_t i = 0; i < d.due_soon.len && i < HW_DASHBOARD_ITEMS; i++)
+        json_array_append_new(soon, hw_due_item_json(&d.due_soon.items[i], at));
+    size_t n_overdue = d.overdue.len, n_soon = d.due_soon.len;
     json_t *counts = json_object();
     json_object_set_new(counts, "missing", json_integer((json_int_t)d.missing.len));
     json_object_set_new(counts, "absent", json_integer((json_int_t)d.absent.len));
@@ -172,6 +162,5 @@ done:
     json_decref(soon);
     json_decref(await);
     hw_daily_free(&d);
-    hw_due_free(&due);
     return rc;
 }

@@ -163,6 +163,7 @@ code 201
 as adm GET "/api/v1/audit?user=wes&limit=500"; code 200; has '"action": "view"' "$BODY"
 has '"record_id": "I-E1"' "$BODY"
 as adm GET "/api/v1/audit?record=C2"; code 200; has '"action": "view_refused"' "$BODY"
+as adm GET "/api/v1/audit?user=ann&action=refused"; code 200; has '"detail": "GET /api/v1/children"' "$BODY"
 as adm GET "/api/v1/audit?limit=0"; code 400
 # ---- expired sessions and throttled sign-ins ----
 as man GET /api/v1/me; code 200

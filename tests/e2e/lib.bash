@@ -40,6 +40,8 @@ done_checks() { echo "$checks checks passed"; }
 # start_server [serve options...]: starts `homeward serve` on a free
 # loopback port; sets $base, $pid and the access log $WORK/server.log.
 start_server() {
+  pid=""
+  : >"$WORK/server.log"
   for _ in $(seq 20); do
     port=$((20000 + RANDOM % 20000))
     "$HW" serve --listen "127.0.0.1:$port" "$@" 2>"$WORK/server.log" &
@@ -53,7 +55,7 @@ start_server() {
     wait $pid 2>/dev/null || true
   done
   grep -q "serving on" "$WORK/server.log" || fail "the server did not start: $(cat "$WORK/server.log")"
-  trap 'kill $pid 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  trap '[ -z "${pid:-}" ] || kill "$pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
   base="http://127.0.0.1:$port"
 }
 

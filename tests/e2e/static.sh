@@ -8,31 +8,13 @@ web=$(realpath "$(dirname "$0")/../../web")
 source "$(dirname "$0")/lib.bash"
 
 # start [ARGS...]: starts the server on a free loopback port; sets pid, base.
-start() {
-  pid=""
-  : >"$WORK/server.log"
-  for _ in $(seq 20); do
-    port=$((20000 + RANDOM % 20000))
-    "$HW" serve --listen "127.0.0.1:$port" --threads 2 "$@" 2>"$WORK/server.log" &
-    pid=$!
-    for _ in $(seq 50); do
-      grep -q "serving on" "$WORK/server.log" 2>/dev/null && break
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.1
-    done
-    grep -q "serving on" "$WORK/server.log" && break
-    wait $pid 2>/dev/null || true
-  done
-  grep -q "serving on" "$WORK/server.log" || fail "the server did not start: $(cat "$WORK/server.log")"
-  base="http://127.0.0.1:$port"
-}
+start() { start_server --threads 2 "$@"; }
 stop() {
   kill -TERM "$pid"
   wait "$pid" || fail "the server did not stop cleanly: $(cat "$WORK/server.log")"
   pass
   cp "$WORK/server.log" "$WORK/server-$1.log"
 }
-trap '[ -z "${pid:-}" ] || kill "$pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # get [curl args...] PATH: sets CODE, HEAD (the headers) and keeps the body in $WORK/body.
 get() {
