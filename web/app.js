@@ -225,7 +225,7 @@ async function render() {
     await route.page.render(ctx);
   } catch (err) {
     if (mine !== seq) return;
-    if (err instanceof ApiError && err.status === 401) return; // whenUnauthorised has moved to sign-in
+    if (err instanceof ApiError && err.handled) return; // whenUnauthorised has moved to sign-in
     errorPage(ctx, err);
   } finally {
     if (mine === seq) firstRender = false;

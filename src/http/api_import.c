@@ -34,11 +34,21 @@ static json_t *row_errors(const struct hw_buf *errors, const char *name)
         }
         json_object_set_new(o, "line", row > 0 ? json_integer(row) : json_null());
         const char *colon;
+        json_t *value = json_null();
         if (strncmp(rest, "column ", 7) == 0 && (colon = strchr(rest + 7, ':')) != NULL) {
             json_object_set_new(o, "column", json_stringn(rest + 7, (size_t)(colon - rest - 7)));
+            /* "column x: 'VALUE': why" */
+            const char *q = colon + 1, *close;
+            while (*q == ' ')
+                q++;
+            if (*q == '\'' && (close = strstr(q + 1, "': ")) != NULL) {
+                json_decref(value);
+                value = json_stringn(q + 1, (size_t)(close - q - 1));
+            }
         } else {
             json_object_set_new(o, "column", json_null());
         }
+        json_object_set_new(o, "value", value);
         json_object_set_new(o, "message", json_string(rest));
         json_array_append_new(list, o);
         free(line);

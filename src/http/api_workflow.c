@@ -47,11 +47,19 @@ void hw_api_report(struct hw_request *rq, struct hw_response *rs)
         hw_http_error(rs, 422, "last_seen", "last_seen is required");
         goto done;
     }
+    /* A minute's grace for clocks that differ. */
+    if (e.last_seen > rq->now + HW_MINUTE) {
+        hw_http_error(rs, 422, "last_seen", "last_seen: is in the future");
+        goto done;
+    }
     struct hw_rulebook rb = {rq->cfg, rq->reasons, rq->routing};
     struct hw_actor who = hw_api_actor(rq);
     int told = hw_report_missing(rq->store, &rb, &e, &if_new, &who, &added, &err);
     if (told < 0) {
-        hw_http_error(rs, hw_api_status(&err), NULL, "%s", err.msg);
+        if (err.kind == HW_ECONFLICT)
+            hw_http_error(rs, 409, "episode_id", "%s", err.msg);
+        else
+            hw_api_fail(rs, &err, hw_episode_fields);
         goto done;
     }
     hw_audit(rq->store, rq->who.user, rq->now, "change", "episode", e.id, "reported", &err);

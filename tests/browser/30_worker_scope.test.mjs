@@ -1,11 +1,33 @@
 // A worker sees their own team's children, and another team's child's page
 // says they have no access, with the server's reason.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The generated children.csv as objects (quoted fields allowed).
+function children(dir) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  const text = readFileSync(join(dir, 'children.csv'), 'utf8');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((k, i) => [k, r[i] ?? ''])));
+}
 
 export async function run(ctx) {
-  const { page, base, assert, hw } = ctx;
-  const children = JSON.parse(await hw('child', 'list', '--format', 'json')).children;
-  const other = children.find((c) => c.team && c.team !== ctx.team);
-  const own = children.find((c) => c.team === ctx.team);
+  const { page, base, assert } = ctx;
+  const all = children(ctx.data);
+  const other = all.find((c) => c.team && c.team !== ctx.team);
+  const own = all.find((c) => c.team === ctx.team);
   assert.ok(other && own, 'children of two teams');
 
   await page.goto(`${base}/`);

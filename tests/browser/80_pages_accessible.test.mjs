@@ -34,6 +34,32 @@ async function audit(page, path, assert) {
       if (!el.textContent.trim() && !el.getAttribute('aria-label')) out.push(`an empty ${el.tagName.toLowerCase()}`);
       if (el.tagName === 'A' && !el.getAttribute('href')) out.push('a link without href');
     }
+    // Text contrast: at least 4.5:1 (3:1 for large text) against the
+    // nearest background colour.
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length === 3 || c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.closest('svg') || !el.getClientRects().length) continue;
+      const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+      if (!text) continue;
+      const st = getComputedStyle(el);
+      const fg = lum(rgb(st.color));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      const size = parseFloat(st.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`contrast ${ratio.toFixed(2)}:1 for "${text.slice(0, 30)}"`);
+    }
     return out;
   });
   assert.deepEqual(problems, [], `problems on ${path}`);

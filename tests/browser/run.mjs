@@ -61,6 +61,8 @@ function hwResult(args, opts = {}) {
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (status) => resolveRun({ status, stdout, stderr }));
+    // homeward may exit before reading its input: not the test's failure.
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -122,7 +122,9 @@ as man GET /api/v1/outbox; code 403
 # ---- import uploads: all or nothing, every row error returned ----
 printf 'child_id,first_name,date_of_birth\nC8,Dee,2012-01-01\nC9,Eve,2012-13-01\nC10,Fay,tomorrow\n' >"$WORK/bad.csv"
 as coo POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Type: text/csv' --data-binary @"$WORK/bad.csv"
-code 422; has '"bad_rows": 2' "$BODY"; has '"line": 3, "column": "date_of_birth"' "$BODY"
+code 422; has '"bad_rows": 2' "$BODY"
+has '"line": 3, "column": "date_of_birth", "value": "2012-13-01", "message": "column date_of_birth:' "$BODY"
+has '"value": "2012-13-01"' "$BODY"
 has '"line": 4' "$BODY"
 as coo GET /api/v1/children/C8; code 404   # nothing was imported
 sed -i 's/2012-13-01/2012-12-01/; s/tomorrow/2012-02-02/' "$WORK/bad.csv"
@@ -160,6 +162,10 @@ change adm POST /api/v1/tokens '{"user": "pol", "scope": "notifications"}'; code
 token=$(printf '%s' "$BODY" | sed 's/.*"token": "\([0-9a-f]*\)".*/\1/')
 req POST /api/v1/episodes -H "Authorization: Bearer $token" --data '{"episode_id": "E9", "child_id": "C9", "kind": "missing", "last_seen": "2017-04-08 20:00"}'
 code 201
+req POST /api/v1/episodes -H "Authorization: Bearer $token" --data '{"episode_id": "E9", "child_id": "C9", "kind": "missing", "last_seen": "2017-04-08 20:00"}'
+code 409; has '"field": "episode_id"' "$BODY"
+req POST /api/v1/episodes -H "Authorization: Bearer $token" --data '{"episode_id": "E10", "child_id": "C9", "kind": "missing", "last_seen": "2099-04-08 20:00"}'
+code 422; has '"field": "last_seen"' "$BODY"
 as adm GET "/api/v1/audit?user=wes&limit=500"; code 200; has '"action": "view"' "$BODY"
 has '"record_id": "I-E1"' "$BODY"
 as adm GET "/api/v1/audit?record=C2"; code 200; has '"action": "view_refused"' "$BODY"

@@ -90,7 +90,10 @@ export async function request(method, path, opts = {}) {
     const errors = (data && data.errors) || e.errors || null;
     const err = new ApiError(res.status, e.message || DEFAULTS[res.status] || `The server answered ${res.status}.`,
       e.field || null, errors);
-    if (res.status === 401 && path !== '/session' && path !== '/me') onUnauthorised(err);
+    if (res.status === 401 && path !== '/session' && path !== '/me') {
+      err.handled = true; // the app has gone back to sign-in
+      onUnauthorised(err);
+    }
     throw err;
   }
   return data;

@@ -57,8 +57,7 @@ export function month(ym, short = false) {
 /** "11.5 hours" */
 export function hours(h) {
   if (h === null || h === undefined || Number.isNaN(+h)) return '';
-  const n = Number(h);
-  return `${n.toFixed(1)} ${n.toFixed(1) === '1.0' ? 'hour' : 'hours'}`;
+  return `${Number(h).toFixed(1)} hours`;
 }
 
 /** Hours between two instants (to defaults to now). */

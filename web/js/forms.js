@@ -286,7 +286,7 @@ export class Form {
       if (this.el.isConnected) this.clearErrors();
     } catch (err) {
       if (err instanceof ApiError) {
-        if (err.status !== 401) this.showApiError(err);
+        if (!err.handled) this.showApiError(err);
       } else {
         this.showErrors([{ message: `Sorry, something went wrong: ${err.message}` }]);
         console.error(err);

@@ -8,6 +8,8 @@ import { date, dateTime, hours, hoursBetween } from '../format.js';
 import { riskTag, statusTag, decisionTag, verdictTag, criteriaList, episodeLink, interviewLink, recordsTable, childLink } from '../ui.js';
 import { can } from '../roles.js';
 
+const RECENT = 4; // episodes shown in full; older ones in a table
+
 export function childName(c) {
   return [c.first_name, c.last_name].filter(Boolean).join(' ') || c.child_id;
 }
@@ -104,8 +106,23 @@ export async function render(ctx) {
     ]),
 
     h('h2', { id: 'episodes' }, `Episodes (${episodes.length})`),
-    episodes.length ? h('ol', { class: 'timeline', 'aria-label': 'Episodes, newest first' }, episodes.map(episodeItem))
+    episodes.length ? h('ol', { class: 'timeline', 'aria-label': 'Episodes, newest first' }, episodes.slice(0, RECENT).map(episodeItem))
       : h('p', null, 'No episodes recorded.'),
+    episodes.length > RECENT ? table({
+      caption: `Older episodes (${episodes.length - RECENT})`,
+      rows: episodes.slice(RECENT).map((x) => ({ ...(x.episode || x), rhi: x.rhi || {}, escalation: x.escalation || [] })),
+      compact: true,
+      columns: [
+        { head: 'Episode', cell: (e) => link(`/episodes/${encodeURIComponent(e.episode_id)}`, e.episode_id), rowHeader: true },
+        { head: 'Kind', cell: (e) => label('kind', e.kind) },
+        { head: 'Risk', cell: (e) => riskTag(e.risk) },
+        { head: 'Last seen', cell: (e) => h('span', { class: 'nowrap' }, dateTime(e.last_seen)) },
+        { head: 'Returned', cell: (e) => (e.returned ? h('span', { class: 'nowrap' }, dateTime(e.returned)) : tag('Still missing', 'red')) },
+        { head: 'Hours', cell: (e) => hours(hoursBetween(e.last_seen, e.returned)), numeric: true },
+        { head: 'Interview (the rules)', cell: (e) => (e.rhi.decision ? verdictTag(e.rhi.decision, e.rhi.provisional) : '') },
+        { head: 'Overdue actions', cell: (e) => String(Array.isArray(e.escalation) ? e.escalation.filter((a) => a.status === 'overdue').length : ''), numeric: true },
+      ],
+    }) : null,
 
     h('h2', { id: 'interviews' }, 'Return home interviews'),
     table({

@@ -7,7 +7,7 @@ import { label, codesOf } from '../codes.js';
 import { dateTime, hours, duration, number } from '../format.js';
 import { riskTag, childLink, episodeLink, actionLinks, teamFilter, decisionTag, verdictTag, criteriaList } from '../ui.js';
 
-const SHOWN = 25; // rows of each action table; the due list has them all
+const SHOWN = 10; // rows of each action table; the due list has them all
 
 function card(count, text, href, alert) {
   return h('li', { class: ['card', alert && count > 0 && 'card--alert'] },
@@ -19,6 +19,7 @@ function actionTable(caption, rows, overdue, team, total = rows.length) {
   return h('div', null,
     table({
       caption,
+      captionHidden: true,
       rows: shown,
       empty: overdue ? 'No actions are overdue.' : 'No actions are due in the next 24 hours.',
       columns: [
@@ -61,6 +62,7 @@ export async function render(ctx) {
     h('h2', { id: 'missing-now' }, 'Missing now'),
     table({
       caption: 'Children missing or away from placement now, longest first',
+      captionHidden: true,
       rows: missing,
       empty: 'No child is missing now.',
       columns: [
@@ -84,6 +86,7 @@ export async function render(ctx) {
     h('h2', { id: 'awaiting' }, 'Awaiting an interview decision'),
     table({
       caption: 'Children back home with no return home interview decision recorded',
+      captionHidden: true,
       rows: awaiting,
       empty: 'Every returned child has an interview decision.',
       columns: [

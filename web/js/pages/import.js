@@ -1,7 +1,7 @@
 // Import a CSV file from the case-management system (coordinator). All or
 // nothing: on any bad row, every row error is listed and nothing changes.
 
-import { h, heading, table, inset } from '../dom.js';
+import { h, heading, table, inset, capitalise } from '../dom.js';
 import { postCsv } from '../api.js';
 import { number } from '../format.js';
 import { Form, errorSummary } from '../forms.js';
@@ -60,9 +60,10 @@ export async function render(ctx) {
             columns: [
               { head: 'Line', cell: (r) => String(r.line ?? ''), numeric: true, rowHeader: true },
               { head: 'Column', cell: (r) => r.column || 'The whole row' },
-              { head: 'Value', cell: (r) => (!('value' in r) || r.value === null ? '' : r.value === '' ? h('span', { class: 'secondary' }, '(empty)') : String(r.value)) },
-              { head: 'What is wrong', cell: (r) => r.message },
-            ],
+              // The value is shown when the server gives it (otherwise its message quotes it).
+              rows.some((r) => 'value' in r) ? { head: 'Value', cell: (r) => (r.value === null || r.value === undefined ? '' : r.value === '' ? h('span', { class: 'secondary' }, '(empty)') : String(r.value)) } : null,
+              { head: 'What is wrong', cell: (r) => capitalise(r.message) },
+            ].filter(Boolean),
           }));
         summary.focus();
       }

@@ -27,7 +27,7 @@ export async function render(ctx) {
   const buttons = police ? null : h('div', { class: 'button-group' },
     !closed ? buttonLink(`${base}/offer`, iv.offered ? 'Change when it was offered' : 'Record the offer', !!iv.offered) : null,
     !closed ? buttonLink(`${base}/attempt`, 'Record an attempt') : null,
-    !closed ? buttonLink(`${base}/complete`, 'Record the completed interview', false) : null,
+    !closed ? buttonLink(`${base}/complete`, 'Record the completed interview', !iv.offered) : null,
     !closed ? buttonLink(`${base}/decline`, 'The child declined') : null,
     done && !iv.signed_off && can.signOff(ctx.session) ? buttonLink(`${base}/sign-off`, 'Sign off', false) : null);
 

@@ -38,7 +38,7 @@ export async function render(ctx) {
     const g = form.text(name, text, { value, type: 'month', width: 'w10', hint: 'For example, 2026-04', required: `Enter the ${name === 'from' ? 'first' : 'last'} month`, pattern: YM, patternMessage: `The ${name === 'from' ? 'first' : 'last'} month must be a month as year and month, for example 2026-04` });
     return g;
   };
-  form.add(h('div', { class: 'date-time' }, monthField('from', 'First month', from), monthField('to', 'Last month', to)));
+  form.add(h('div', { class: 'date-time date-time--spaced' }, monthField('from', 'First month', from), monthField('to', 'Last month', to)));
 
   const dl = (fmt, text) => h('li', null, link(url('/reports/monthly', { from, to, format: fmt }), text, { download: `monthly-profile-${from}-to-${to}.${fmt}` }));
 

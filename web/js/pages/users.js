@@ -40,7 +40,7 @@ async function list(ctx) {
           head: 'Change',
           cell: (u) => (u.disabled_at ? '' : h('span', { class: 'nowrap' },
             h('a', { href: `/admin/users/${encodeURIComponent(u.user)}/password`, class: 'button button--secondary button--small' }, 'Set password', h('span', { class: 'visually-hidden' }, ` for ${u.user}`)),
-            h('a', { href: `/admin/users/${encodeURIComponent(u.user)}/disable`, class: 'button button--secondary button--small' }, 'Disable', h('span', { class: 'visually-hidden' }, ` ${u.user}`)))),
+            u.user === ctx.session.user ? null : h('a', { href: `/admin/users/${encodeURIComponent(u.user)}/disable`, class: 'button button--secondary button--small' }, 'Disable', h('span', { class: 'visually-hidden' }, ` ${u.user}`)))),
         },
       ],
     }),
