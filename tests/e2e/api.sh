@@ -41,6 +41,62 @@ as coo GET /api/v1/codes; code 200; has '"risk": [' "$BODY"; has '"reasons": [' 
 as coo GET /api/v1/teams; code 200; has '"teams": ["Assessment", "CiC"]' "$BODY"
 as ann GET /api/v1/teams; code 403
 
+# ---- every route: the roles allowed, and every other role refused ----
+# METHOD PATH ALLOWED (users by role: coo coordinator, man team manager,
+# wes worker, ann analyst, pol police liaison, adm admin). Changes carry an
+# empty object, so an allowed role gets a validation error, never a change.
+routes=(
+  "GET /api/v1/me coo,man,wes,ann,pol,adm"
+  "GET /api/v1/codes coo,man,wes,ann,pol,adm"
+  "GET /api/v1/teams coo,man,wes,adm"
+  "GET /api/v1/dashboard coo,man,wes"
+  "GET /api/v1/children coo,man,wes"
+  "POST /api/v1/children coo,man"
+  "GET /api/v1/children/C1 coo,man,wes"
+  "PATCH /api/v1/children/C1 coo,man,wes"
+  "GET /api/v1/episodes coo,man,wes,ann"
+  "POST /api/v1/episodes coo,pol"
+  "GET /api/v1/episodes/E1 coo,man,wes"
+  "PATCH /api/v1/episodes/E1 coo,man,wes"
+  "POST /api/v1/returns coo,man,wes,pol"
+  "POST /api/v1/actions coo,man,wes"
+  "GET /api/v1/interviews coo,man,wes,pol"
+  "POST /api/v1/interviews coo,man,wes"
+  "POST /api/v1/attempts coo,man,wes"
+  "GET /api/v1/history?type=child&id=C1 coo,man,wes"
+  "GET /api/v1/outbox coo"
+  "GET /api/v1/due coo,man,wes"
+  "GET /api/v1/daily coo,man,wes"
+  "GET /api/v1/high-risk coo,man,wes"
+  "GET /api/v1/plans coo,man,wes"
+  "GET /api/v1/weekly coo,man,wes,ann"
+  "GET /api/v1/reports coo,man,ann"
+  "GET /api/v1/reports/monthly?from=2017-04&to=2017-04 coo,man,ann"
+  "POST /api/v1/import/children coo"
+  "GET /api/v1/users adm"
+  "POST /api/v1/users adm"
+  "PATCH /api/v1/users/pol adm"
+  "POST /api/v1/tokens adm"
+  "GET /api/v1/audit adm"
+  "GET /api/v1/audit/verify adm"
+)
+for r in "${routes[@]}"; do
+  read -r method path allowed <<<"$r"
+  for u in coo man wes ann pol adm; do
+    t=CSRF_$u
+    if [ "$method" = GET ]; then
+      JAR="$WORK/jar-$u" req GET "$path"
+    else
+      JAR="$WORK/jar-$u" req "$method" "$path" -H "X-CSRF-Token: ${!t}" --data '{}'
+    fi
+    case ",$allowed," in
+      *",$u,"*) [ "$CODE" != 403 ] && [ "$CODE" != 401 ] || fail "$u refused $method $path: $CODE $BODY"; pass ;;
+      *) [ "$CODE" = 403 ] || fail "$u not refused $method $path: $CODE $BODY"; pass ;;
+    esac
+  done
+  req "$method" "$path"; code 401   # and nobody signed in
+done
+
 # ---- children ----
 as coo GET "/api/v1/children?q=hill"; code 200; has '"total": 1' "$BODY"; has '"child_id": "C2"' "$BODY"
 as wes GET "/api/v1/children"; code 200; has '"total": 1' "$BODY"; hasnt '"C2"' "$BODY"
