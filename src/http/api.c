@@ -142,7 +142,9 @@ bool hw_api_list_args(struct hw_request *rq, struct hw_response *rs, bool csv, h
 void hw_api_list_answer(struct hw_request *rq, struct hw_response *rs, int fmt, const char *what)
 {
     struct hw_err err = {0};
-    hw_audit(rq->store, rq->who.user, rq->now, "view", NULL, NULL, what, &err);
+    /* A CSV file leaves Homeward: an export, not only a view. */
+    hw_audit(rq->store, rq->who.user, rq->now, fmt == HW_FMT_CSV ? "export" : "view", NULL, NULL,
+             what, &err);
     rs->status = 200;
     rs->content_type = fmt == HW_FMT_JSON  ? "application/json"
                        : fmt == HW_FMT_CSV ? "text/csv; charset=utf-8"

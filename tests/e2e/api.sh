@@ -172,6 +172,8 @@ as coo GET "/api/v1/dashboard?team=Assessment"; code 200; has '"E2"' "$BODY"; ha
 as wes GET "/api/v1/dashboard?team=Assessment"; code 403
 as ann GET /api/v1/dashboard; code 403
 as coo GET /api/v1/outbox; code 200; has '"notifications": [' "$BODY"
+as coo GET "/api/v1/due?format=csv"; code 200
+as adm GET "/api/v1/audit?user=coo&action=export"; code 200; has '"detail": "due list"' "$BODY"
 as coo GET "/api/v1/outbox?status=sideways"; code 400
 as man GET /api/v1/outbox; code 403
 
