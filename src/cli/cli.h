@@ -95,6 +95,7 @@ extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];
 extern const struct hw_cmd hw_users_cmds[];
+extern const struct hw_cmd hw_plans_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */
 int hw_cli_main(int argc, char **argv);
@@ -128,5 +129,18 @@ struct hw_actor hw_ctx_actor(const struct hw_ctx *ctx, const char *source);
 
 /* Writes s to the command's output. */
 void hw_out(struct hw_ctx *ctx, const char *s, size_t n);
+
+/* ---- report output (report_out.c) ---- */
+
+/* --format for a report: text (default), csv, json, html or xlsx. */
+int hw_report_format(const struct hw_args *a, int *fmt, struct hw_err *err);
+/* Checks --out before any work: a name, and xlsx not to a terminal. */
+int hw_report_out_check(struct hw_ctx *ctx, const struct hw_args *a, int fmt, struct hw_err *err);
+/* Writes the rendered report to --out (replaced only once complete, and a
+ * line saying so) or to standard output. */
+int hw_report_out_write(struct hw_ctx *ctx, const struct hw_args *a, int fmt,
+                        const struct hw_buf *out, const char *what, struct hw_err *err);
+/* Writes n bytes to path whole or not at all. */
+int hw_write_file_atomic(const char *path, const char *s, size_t n, struct hw_err *err);
 
 #endif

@@ -1,11 +1,14 @@
-/* cmd_report.c - `homeward report monthly`. */
+/* cmd_report.c - `homeward report monthly`, `report quarterly`, `report
+ * annual`. */
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "report/analysis.h"
+#include "report/analysis_facts.h"
 #include "report/monthly_report.h"
 
 static int month_arg(const struct hw_args *a, const char *name, int *y, int *m, struct hw_err *err)
@@ -18,104 +21,163 @@ static int month_arg(const struct hw_args *a, const char *name, int *y, int *m, 
     return 0;
 }
 
-/* --format for a report: text (default), csv, json, html or xlsx. */
-static int report_format(const struct hw_args *a, int *fmt, struct hw_err *err)
-{
-    const char *s = hw_arg(a, "format");
-    *fmt = HW_FMT_TEXT;
-    if (s && (*fmt = hw_format_parse_report(s)) < 0)
-        return hw_fail(err, HW_EINPUT, "--format: expected " HW_REPORT_FORMATS ", got '%s'", s);
-    return 0;
-}
-
-static int write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        s += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* Writes n bytes to path whole or not at all: into path.tmp-XXXXXX in the
- * same directory, flushed to disk, then renamed over path; the temporary
- * file is removed on any error. */
-static int write_file_atomic(const char *path, const char *s, size_t n, struct hw_err *err)
-{
-    char *tmp = hw_asprintf("%s.tmp-XXXXXX", path);
-    int rc = -1;
-    int fd = mkstemp(tmp);
-    bool made = fd >= 0;
-    if (!made) {
-        hw_fail(err, HW_EINPUT, "--out: cannot write %s: %s", path, strerror(errno));
-        goto done;
-    }
-    /* mkstemp makes it 0600; give the file the mode any new file gets. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, s, n) != 0 || fsync(fd) != 0) {
-        hw_fail(err, HW_EINTERNAL, "--out: cannot write %s: %s", path, strerror(errno));
-        goto done;
-    }
-    int closed = close(fd);
-    fd = -1;
-    if (closed != 0) {
-        hw_fail(err, HW_EINTERNAL, "--out: cannot write %s: %s", path, strerror(errno));
-        goto done;
-    }
-    if (rename(tmp, path) != 0) {
-        hw_fail(err, HW_EINPUT, "--out: cannot write %s: %s", path, strerror(errno));
-        goto done;
-    }
-    rc = 0;
-done:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && made)
-        unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
 static int cmd_monthly(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
                        struct hw_err *err)
 {
     (void)cmd;
     int fy, fm, ty, tm, fmt, rc = -1;
-    const char *path = hw_arg(a, "out");
     struct hw_monthly m;
     struct hw_buf out = {0};
     if (month_arg(a, "from", &fy, &fm, err) < 0 || month_arg(a, "to", &ty, &tm, err) < 0 ||
-        report_format(a, &fmt, err) < 0)
+        hw_report_format(a, &fmt, err) < 0 || hw_report_out_check(ctx, a, fmt, err) < 0)
         return -1;
-    if (path && path[0] == '\0')
-        return hw_fail(err, HW_EINPUT, "--out: expected a file name");
-    if (fmt == HW_FMT_XLSX && path == NULL && isatty(fileno(ctx->out)))
-        return hw_fail(err, HW_EINPUT,
-                       "--format xlsx is a binary file, not for a terminal: use --out FILE (or "
-                       "redirect the output to a file)");
     if (hw_ctx_store(ctx, err) < 0 || hw_monthly_build(ctx->store, fy, fm, ty, tm, &m, err) < 0)
         return -1;
-    if (hw_monthly_write(&m, fmt, &out, err) < 0)
+    if (hw_monthly_write(&m, fmt, &out, err) < 0 ||
+        hw_report_out_write(ctx, a, fmt, &out, "the monthly data profile", err) < 0)
         goto done;
-    if (path == NULL)
-        hw_out(ctx, out.data, out.len);
-    else if (write_file_atomic(path, out.data, out.len, err) < 0)
-        goto done;
-    else
-        fprintf(ctx->out, "%s: the monthly data profile (%s, %zu bytes).\n", path,
-                hw_format_extension(fmt), out.len);
     rc = 0;
 done:
     hw_buf_free(&out);
     hw_monthly_free(&m);
     return rc;
 }
+
+/* ---- the quarterly and annual analyses ---- */
+
+/* The children of a cohort file: one child ID a line (blank lines and
+ * lines starting with '#' skipped; a header "child_id" allowed). */
+static int read_cohort(const char *path, char ***ids, size_t *n, struct hw_err *err)
+{
+    FILE *fp = fopen(path, "r");
+    char line[512];
+    size_t lineno = 0;
+    *ids = NULL;
+    *n = 0;
+    if (fp == NULL)
+        return hw_fail(err, HW_EINPUT, "--cohort-file: cannot read %s: %s", path, strerror(errno));
+    while (fgets(line, sizeof line, fp)) {
+        lineno++;
+        size_t len = strcspn(line, "\r\n");
+        if (line[len] == '\0' && !feof(fp)) {
+            fclose(fp);
+            return hw_fail(err, HW_EINPUT, "%s:%zu: the line is too long for a child ID", path,
+                           lineno);
+        }
+        line[len] = '\0';
+        char *id = line;
+        while (isspace((unsigned char)*id))
+            id++;
+        for (char *end = id + strlen(id); end > id && isspace((unsigned char)end[-1]);)
+            *--end = '\0';
+        if (*id == '\0' || *id == '#' || (lineno == 1 && strcmp(id, "child_id") == 0))
+            continue;
+        for (const char *c = id; *c; c++)
+            if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '/' && *c != '.') {
+                fclose(fp);
+                return hw_fail(err, HW_EINPUT, "%s:%zu: '%s' is not a child ID", path, lineno, id);
+            }
+        *ids = hw_reallocarray(*ids, *n + 1, sizeof **ids);
+        (*ids)[(*n)++] = hw_strdup(id);
+    }
+    fclose(fp);
+    return 0;
+}
+
+static int cmd_analysis(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                        struct hw_err *err)
+{
+    bool quarterly = strcmp(cmd->verb, "quarterly") == 0;
+    const char *year = hw_arg(a, "year"), *quarter = hw_arg(a, "quarter");
+    const char *council = hw_arg(a, "council"), *cohort_file = hw_arg(a, "cohort-file");
+    const char *cohort_from = hw_arg(a, "cohort-from");
+    int fy, q = 0, fmt, rc = -1;
+    struct hw_period p;
+    struct hw_afacts f = {0};
+    struct hw_doc d = {0};
+    struct hw_buf out = {0};
+    char **cohort = NULL;
+    size_t ncohort = 0;
+    struct hw_analysis_opts o = {
+        .reasons = &ctx->reasons, .top = 10, .cohort_name = hw_arg(a, "cohort-name")};
+    if (year == NULL)
+        return hw_fail(err, HW_EINPUT, "--year is required: a financial year such as 2016-17");
+    if (hw_parse_fy(year, &fy) < 0)
+        return hw_fail(err, HW_EINPUT, "--year: '%s': expected a financial year such as 2016-17",
+                       year);
+    if (quarterly) {
+        if (quarter == NULL)
+            return hw_fail(err, HW_EINPUT, "--quarter is required: 1 (April-June) to 4");
+        if (strlen(quarter) != 1 || quarter[0] < '1' || quarter[0] > '4')
+            return hw_fail(err, HW_EINPUT, "--quarter: '%s': expected 1, 2, 3 or 4", quarter);
+        q = quarter[0] - '0';
+    }
+    if ((cohort_file == NULL) != (cohort_from == NULL))
+        return hw_fail(err, HW_EINPUT, "--cohort-file and --cohort-from go together");
+    if (cohort_from && hw_parse_date(cohort_from, &o.cohort_from) < 0)
+        return hw_fail(err, HW_EINPUT, "--cohort-from: '%s': expected a date as YYYY-MM-DD",
+                       cohort_from);
+    if (council == NULL)
+        council = getenv("HOMEWARD_COUNCIL");
+    if (hw_report_format(a, &fmt, err) < 0 || hw_report_out_check(ctx, a, fmt, err) < 0)
+        return -1;
+    hw_period_init(&p, fy, q);
+    if (cohort_file && read_cohort(cohort_file, &cohort, &ncohort, err) < 0)
+        goto done;
+    o.cohort = (const char *const *)cohort;
+    o.ncohort = ncohort;
+    if (o.cohort_name == NULL && cohort_file)
+        o.cohort_name = cohort_file;
+    if (hw_ctx_store(ctx, err) < 0 ||
+        hw_afacts_load(ctx->store, &ctx->cfg, p.prev_from, p.to, ctx->now, &f, err) < 0)
+        goto done;
+    char title[96];
+    snprintf(title, sizeof title, "%s analysis: children missing from home and care",
+             quarterly ? "Quarterly" : "Annual");
+    hw_doc_init(&d, title, council && *council ? council : "The council", p.label, ctx->now);
+    if (hw_analysis_build(&d, &f, &p, &o, hw_arg(a, "section"), err) < 0 ||
+        hw_doc_render(&d, fmt, &out, err) < 0 ||
+        hw_report_out_write(ctx, a, fmt, &out,
+                            quarterly ? "the quarterly analysis" : "the annual analysis", err) < 0)
+        goto done;
+    rc = 0;
+done:
+    for (size_t i = 0; i < ncohort; i++)
+        free(cohort[i]);
+    free(cohort);
+    hw_buf_free(&out);
+    hw_doc_free(&d);
+    hw_afacts_free(&f);
+    return rc;
+}
+
+#define ANALYSIS_OPTS                                                                              \
+    {"section", "ID",                                                                              \
+     "only this section (placement, monthly, case_status, duration, first_ever, "                  \
+     "persistent, timescale, reasons, strategy_meetings, funnel, cohort)"},                        \
+        {"council", "NAME", "the council's name on the report (or HOMEWARD_COUNCIL)"},             \
+        {"cohort-file", "FILE", "a group of children to follow: one child ID a line"},             \
+        {"cohort-from", "DATE", "follow the cohort's episodes from this date (YYYY-MM-DD)"},       \
+        {"cohort-name", "NAME", "what to call the cohort (default: the file's name)"},             \
+        {"format", "FMT",                                                                          \
+         "text (default), csv, json, html (a printable page with charts) or xlsx (a workbook, a "  \
+         "sheet per section; needs --out unless the output is redirected)"},                       \
+    {                                                                                              \
+        "out", "FILE", "write the report to FILE (replaced only once complete)"                    \
+    }
+
+static const struct hw_opt quarterly_opts[] = {
+    {"year", "YYYY-YY", "the financial year, e.g. 2016-17 (required)"},
+    {"quarter", "N", "1 (April-June), 2, 3 or 4 (January-March) (required)"},
+    ANALYSIS_OPTS,
+    {NULL, NULL, NULL},
+};
+
+static const struct hw_opt annual_opts[] = {
+    {"year", "YYYY-YY", "the financial year, e.g. 2016-17 (required)"},
+    ANALYSIS_OPTS,
+    {NULL, NULL, NULL},
+};
 
 static const struct hw_opt monthly_opts[] = {
     {"from", "YYYY-MM", "first month (required)"},
@@ -135,6 +197,21 @@ const struct hw_cmd hw_report_cmds[] = {
      .summary = "the monthly data profile: children missing, offered and done, episodes, rates",
      .opts = monthly_opts,
      .fn = cmd_monthly,
+     .rectype = -1},
+    {.noun = "report",
+     .verb = "quarterly",
+     .usage = "--year YYYY-YY --quarter N [--section ID] [--format FMT] [--out FILE]",
+     .summary = "the quarterly analysis: where from, how long, who, interviews in timescale, "
+                "strategy meetings, this year against last",
+     .opts = quarterly_opts,
+     .fn = cmd_analysis,
+     .rectype = -1},
+    {.noun = "report",
+     .verb = "annual",
+     .usage = "--year YYYY-YY [--section ID] [--format FMT] [--out FILE]",
+     .summary = "the annual analysis: the quarterly analysis for the whole financial year",
+     .opts = annual_opts,
+     .fn = cmd_analysis,
      .rectype = -1},
     {.noun = NULL},
 };

@@ -13,7 +13,8 @@
 static const struct hw_cmd *const tables[] = {
     hw_record_cmds, hw_workflow_cmds, hw_lifecycle_cmds, hw_import_cmds,
     hw_report_cmds, hw_generate_cmds, hw_misc_cmds,      hw_serve_cmds,
-    hw_groups_cmds, hw_outbox_cmds,   hw_users_cmds,     NULL,
+    hw_groups_cmds, hw_outbox_cmds,   hw_users_cmds,     hw_plans_cmds,
+    NULL,
 };
 
 static const struct hw_opt global_opts[] = {

@@ -114,7 +114,7 @@ struct block {
     char data[];
 };
 
-static const char *keep(struct hw_afacts *f, const char *s)
+const char *hw_afacts_keep(struct hw_afacts *f, const char *s)
 {
     if (s == NULL)
         return NULL;
@@ -151,9 +151,9 @@ size_t hw_afacts_add_child(struct hw_afacts *f, const struct hw_achild *c)
             hw_reallocarray(f->children, f->nchildren ? f->nchildren * 2 : 1, sizeof *f->children);
     struct hw_achild *dst = &f->children[f->nchildren];
     *dst = *c;
-    dst->id = (char *)keep(f, c->id);
-    dst->first_name = (char *)keep(f, c->first_name);
-    dst->last_name = (char *)keep(f, c->last_name);
+    dst->id = (char *)hw_afacts_keep(f, c->id);
+    dst->first_name = (char *)hw_afacts_keep(f, c->first_name);
+    dst->last_name = (char *)hw_afacts_keep(f, c->last_name);
     return f->nchildren++;
 }
 
@@ -163,9 +163,9 @@ void hw_afacts_add(struct hw_afacts *f, const struct hw_afact *ep)
         f->eps = hw_reallocarray(f->eps, f->neps ? f->neps * 2 : 1, sizeof *f->eps);
     struct hw_afact *dst = &f->eps[f->neps++];
     *dst = *ep;
-    dst->episode_id = keep(f, ep->episode_id);
-    dst->home = keep(f, ep->home);
-    dst->reasons = keep(f, ep->reasons);
+    dst->episode_id = hw_afacts_keep(f, ep->episode_id);
+    dst->home = hw_afacts_keep(f, ep->home);
+    dst->reasons = hw_afacts_keep(f, ep->reasons);
 }
 
 static int by_last_seen(const void *a, const void *b)

@@ -137,6 +137,8 @@ size_t hw_afacts_add_child(struct hw_afacts *f, const struct hw_achild *c);
 /* Adds an episode (strings copied); episodes may be added in any order:
  * hw_afacts_finish sorts them by last seen. */
 void hw_afacts_add(struct hw_afacts *f, const struct hw_afact *ep);
+/* A copy of s kept with the facts (freed with them); NULL for NULL. */
+const char *hw_afacts_keep(struct hw_afacts *f, const char *s);
 /* Sorts the episodes and sets first_ever from the children's first_ever. */
 void hw_afacts_finish(struct hw_afacts *f);
 void hw_afacts_free(struct hw_afacts *f);

@@ -96,6 +96,7 @@ void hw_api_teams(struct hw_request *rq, struct hw_response *rs);
 /* api_reports.c */
 void hw_api_reports(struct hw_request *rq, struct hw_response *rs);
 void hw_api_monthly(struct hw_request *rq, struct hw_response *rs);
+void hw_api_analysis(struct hw_request *rq, struct hw_response *rs);
 /* api_lists.c */
 void hw_api_team_list(struct hw_request *rq, struct hw_response *rs);
 void hw_api_weekly(struct hw_request *rq, struct hw_response *rs);

@@ -19,24 +19,43 @@ const struct hw_section_info hw_analysis_sections[] = {
     {NULL, NULL, NULL},
 };
 
+/* Whether id is one of the comma-separated ids of list. */
+static bool listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, id, n) == 0)
+            return true;
+        p += k + (p[k] == ',');
+    }
+    return false;
+}
+
 int hw_analysis_build(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
                       const struct hw_analysis_opts *o, const char *only, struct hw_err *err)
 {
-    bool found = only == NULL;
-    for (const struct hw_section_info *s = hw_analysis_sections; s->id; s++) {
-        if (only && strcmp(only, s->id) != 0)
-            continue;
-        found = true;
-        if (s->build(d, f, p, o, err) < 0)
-            return -1;
-    }
-    if (!found) {
-        struct hw_buf ids = {0};
+    /* Every id asked for must exist. */
+    for (const char *q = only; q && *q;) {
+        size_t k = strcspn(q, ",");
+        bool known = false;
         for (const struct hw_section_info *s = hw_analysis_sections; s->id; s++)
-            hw_buf_printf(&ids, "%s%s", s == hw_analysis_sections ? "" : ", ", s->id);
-        hw_fail(err, HW_EINPUT, "--section: '%.40s': expected one of %s", only, ids.data);
-        hw_buf_free(&ids);
-        return -1;
+            known |= strlen(s->id) == k && strncmp(s->id, q, k) == 0;
+        if (!known) {
+            struct hw_buf ids = {0};
+            for (const struct hw_section_info *s = hw_analysis_sections; s->id; s++)
+                hw_buf_printf(&ids, "%s%s", s == hw_analysis_sections ? "" : ", ", s->id);
+            hw_fail(err, HW_EINPUT, "--section: '%.*s': expected one of %s", (int)(k < 40 ? k : 40),
+                    q, ids.data);
+            hw_buf_free(&ids);
+            return -1;
+        }
+        q += k + (q[k] == ',');
     }
+    if (only && *only == '\0')
+        return hw_fail(err, HW_EINPUT, "--section: expected a section's id");
+    for (const struct hw_section_info *s = hw_analysis_sections; s->id; s++)
+        if ((only == NULL || listed(only, s->id)) && s->build(d, f, p, o, err) < 0)
+            return -1;
     return 0;
 }

@@ -34,6 +34,9 @@
 struct hw_analysis_opts {
     const struct hw_reasons *reasons; /* the interview reasons' labels; NULL: the built-in list */
     size_t top;                       /* how many children and homes the top lists show (10) */
+    /* Set for readers who see no names or identifiers (analysts): the top
+     * children are shown by pseudonym (app/auth.h hw_pseudonym), unnamed. */
+    const unsigned char *pseudonym_key;
     /* Cohort tracking: a named group of children and the date from which
      * their episodes are followed (e.g. those reviewed at the monitoring
      * group). No cohort (ncohort 0): the section says so. */
@@ -58,8 +61,9 @@ struct hw_section_info {
 extern const struct hw_section_info hw_analysis_sections[];
 
 /* Builds the analysis of period p into d (initialised by the caller): every
- * section, or only the one named `only` (NULL: all). -1 with err for an
- * unknown section id (the message lists them). */
+ * section, or only those named in `only`, comma-separated ids (NULL: all),
+ * in the analyses' order. -1 with err for an unknown section id (the
+ * message lists them). */
 int hw_analysis_build(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
                       const struct hw_analysis_opts *o, const char *only, struct hw_err *err);
 

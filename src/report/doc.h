@@ -47,8 +47,8 @@ enum hw_cell_kind {
 
 struct hw_cell {
     enum hw_cell_kind kind;
-    long long n;    /* INT, PERCENT, DATE */
-    char *text;     /* TEXT (owned by the doc) */
+    long long n; /* INT, PERCENT, DATE */
+    char *text;  /* TEXT (owned by the doc) */
 };
 
 struct hw_doc_table {

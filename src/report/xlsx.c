@@ -241,8 +241,7 @@ static int read_back(int fd, const char *path, struct hw_buf *out, struct hw_err
     }
 }
 
-int hw_xlsx_write(const struct hw_xlsx_sheet *sheets, size_t n, struct hw_buf *out,
-                  struct hw_err *err)
+int hw_xlsx_build(hw_xlsx_build_fn build, void *ctx, struct hw_buf *out, struct hw_err *err)
 {
     const char *dir = getenv("TMPDIR");
     if (dir == NULL || dir[0] == '\0')
@@ -250,7 +249,6 @@ int hw_xlsx_write(const struct hw_xlsx_sheet *sheets, size_t n, struct hw_buf *o
     size_t start = out->len;
     int rc = -1;
     lxw_workbook *wb = NULL;
-    struct formats f;
     char *tmpdir = hw_strdup(dir);
     char *path = hw_asprintf("%s/homeward-xlsx-XXXXXX", dir);
     /* Only this process can open it (0600); libxlsxwriter reopens it by
@@ -261,10 +259,6 @@ int hw_xlsx_write(const struct hw_xlsx_sheet *sheets, size_t n, struct hw_buf *o
                 dir, strerror(errno));
         goto done;
     }
-    if (n == 0 || sheets == NULL) {
-        hw_fail(err, HW_EINTERNAL, "cannot write the spreadsheet: it has no sheets");
-        goto done;
-    }
     /* libxlsxwriter's own scratch files go in the same place. */
     lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = tmpdir};
     wb = workbook_new_opt(path, &opt);
@@ -273,11 +267,12 @@ int hw_xlsx_write(const struct hw_xlsx_sheet *sheets, size_t n, struct hw_buf *o
                 lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
         goto done;
     }
-    if (make_formats(wb, &f, err) < 0)
+    if (build(wb, ctx, err) < 0)
         goto done;
-    for (size_t i = 0; i < n; i++)
-        if (add_sheet(wb, &f, &sheets[i], err) < 0)
-            goto done;
+    if (wb->num_sheets == 0) { /* libxlsxwriter would write a workbook Excel refuses */
+        hw_fail(err, HW_EINTERNAL, "cannot write the spreadsheet: it has no sheets");
+        goto done;
+    }
     pthread_mutex_lock(&package_lock);
     lxw_error e = workbook_close(wb); /* frees wb, written or not */
     pthread_mutex_unlock(&package_lock);
@@ -303,4 +298,28 @@ done:
     free(path);
     free(tmpdir);
     return rc;
+}
+
+struct sheets {
+    const struct hw_xlsx_sheet *sheets;
+    size_t n;
+};
+
+static int build_sheets(lxw_workbook *wb, void *ctx, struct hw_err *err)
+{
+    const struct sheets *s = ctx;
+    struct formats f;
+    if (make_formats(wb, &f, err) < 0)
+        return -1;
+    for (size_t i = 0; i < s->n; i++)
+        if (add_sheet(wb, &f, &s->sheets[i], err) < 0)
+            return -1;
+    return 0;
+}
+
+int hw_xlsx_write(const struct hw_xlsx_sheet *sheets, size_t n, struct hw_buf *out,
+                  struct hw_err *err)
+{
+    struct sheets s = {sheets, n};
+    return hw_xlsx_build(build_sheets, &s, out, err);
 }

@@ -55,6 +55,19 @@ struct hw_xlsx_sheet {
     const struct hw_xlsx_chart *chart;  /* NULL for none */
 };
 
+/* A workbook built by the caller through libxlsxwriter's own API (for
+ * layouts hw_xlsx_write does not make: several tables on a sheet, dates,
+ * column charts): build is called once with a new, empty workbook and adds
+ * its sheets; it returns 0, or -1 with err set. The workbook is then
+ * packaged (one at a time: libxlsxwriter 1.1.4 is not thread-safe there)
+ * and its bytes appended to out. The workbook and everything added to it
+ * are freed here. Returns 0, or -1 with err set (build's error, or
+ * HW_EINTERNAL: no temporary file, a workbook with no sheet,
+ * libxlsxwriter's error), out unchanged and no temporary file left. */
+struct lxw_workbook;
+typedef int (*hw_xlsx_build_fn)(struct lxw_workbook *wb, void *ctx, struct hw_err *err);
+int hw_xlsx_build(hw_xlsx_build_fn build, void *ctx, struct hw_buf *out, struct hw_err *err);
+
 /* Writes a workbook of the n sheets (n >= 1) and appends its bytes to out.
  * Returns 0, or -1 with err set (HW_EINTERNAL: a bad sheet name or chart,
  * a table too big for a sheet, libxlsxwriter's error, or no temporary

@@ -174,6 +174,46 @@ const char *const hw_migrations[] = {
     /* 8: secrets Homeward makes for itself and keeps in the database, such
      * as the key of analysts' pseudonyms: made once, never changed. */
     "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;",
+
+    /* 9: action plans (seeds 000, 002, 004 appendices; app/action_plans.h).
+     * An action is named by its plan and its ref, and keeps who created it
+     * and who last changed it; each later change of a field is a row of
+     * plan_changes. The RAG ratings an action is given over time are
+     * plan_ratings, numbered per action in the order recorded; rated_on NULL
+     * is the initial rating. Actions are never deleted; ratings and changes
+     * are append-only. Dates are TEXT YYYY-MM-DD. */
+    "CREATE TABLE plan_actions ("
+    "  plan TEXT NOT NULL, ref TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+    "  area TEXT, outcome TEXT, action TEXT NOT NULL, success_measure TEXT, lead TEXT,"
+    "  owner TEXT, due TEXT, progress TEXT,"
+    "  created_at INTEGER NOT NULL, created_by TEXT NOT NULL, created_source TEXT,"
+    "  updated_at INTEGER, updated_by TEXT, updated_source TEXT,"
+    "  PRIMARY KEY (plan, ref)) WITHOUT ROWID;"
+    "CREATE TRIGGER plan_actions_kept BEFORE DELETE ON plan_actions"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TRIGGER plan_actions_created_kept BEFORE UPDATE OF plan, ref, created_at,"
+    "  created_by, created_source ON plan_actions"
+    "  BEGIN SELECT RAISE(ABORT, 'who created a record is never changed'); END;"
+    "CREATE TABLE plan_ratings ("
+    "  plan TEXT NOT NULL, ref TEXT NOT NULL, seq INTEGER NOT NULL CHECK (seq >= 1),"
+    "  rated_on TEXT, rag TEXT NOT NULL CHECK (rag IN ('red', 'amber', 'green', 'complete')),"
+    "  note TEXT, recorded_by TEXT NOT NULL, recorded_at INTEGER NOT NULL, source TEXT,"
+    "  PRIMARY KEY (plan, ref, seq),"
+    "  FOREIGN KEY (plan, ref) REFERENCES plan_actions(plan, ref)) WITHOUT ROWID;"
+    "CREATE TRIGGER plan_ratings_kept_u BEFORE UPDATE ON plan_ratings"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded rating is never changed'); END;"
+    "CREATE TRIGGER plan_ratings_kept_d BEFORE DELETE ON plan_ratings"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded rating is never changed'); END;"
+    "CREATE TABLE plan_changes ("
+    "  change_id INTEGER PRIMARY KEY, plan TEXT NOT NULL, ref TEXT NOT NULL,"
+    "  at INTEGER NOT NULL, user TEXT NOT NULL, source TEXT NOT NULL,"
+    "  field TEXT NOT NULL, old_value TEXT, new_value TEXT,"
+    "  FOREIGN KEY (plan, ref) REFERENCES plan_actions(plan, ref));"
+    "CREATE INDEX plan_changes_action ON plan_changes(plan, ref, change_id);"
+    "CREATE TRIGGER plan_changes_kept_u BEFORE UPDATE ON plan_changes"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+    "CREATE TRIGGER plan_changes_kept_d BEFORE DELETE ON plan_changes"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

@@ -243,3 +243,44 @@ int hw_store_secret(struct hw_store *s, const char *name, const unsigned char *f
 {
     return s->ops->secret(s, name, fresh, len, out, err);
 }
+
+int hw_store_analysis_facts(struct hw_store *s, hw_instant from, hw_instant to,
+                            const struct hw_fact_sink *sink, struct hw_err *err)
+{
+    return s->ops->analysis_facts(s, from, to, sink, err);
+}
+
+int hw_store_put_plan_action(struct hw_store *s, const struct hw_plan_action *a,
+                             const struct hw_stamp *who, struct hw_err *err)
+{
+    return s->ops->put_plan_action(s, a, who, err);
+}
+
+int hw_store_list_plan_actions(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_action_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->list_plan_actions(s, plan, ref, cb, ctx, err);
+}
+
+int hw_store_add_plan_rating(struct hw_store *s, const struct hw_plan_rating *r, int *seq,
+                             struct hw_err *err)
+{
+    return s->ops->add_plan_rating(s, r, seq, err);
+}
+
+int hw_store_list_plan_ratings(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_rating_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->list_plan_ratings(s, plan, ref, cb, ctx, err);
+}
+
+int hw_store_add_plan_change(struct hw_store *s, const struct hw_plan_change *c, struct hw_err *err)
+{
+    return s->ops->add_plan_change(s, c, err);
+}
+
+int hw_store_list_plan_changes(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_change_cb cb, void *ctx, struct hw_err *err)
+{
+    return s->ops->list_plan_changes(s, plan, ref, cb, ctx, err);
+}

@@ -124,6 +124,41 @@ struct hw_episode_fact {
 };
 typedef void (*hw_fact_cb)(void *ctx, const struct hw_episode_fact *f);
 
+/* The rows the quarterly and annual analyses are built from
+ * (report/analysis_facts.c), as stored: codes as their text. */
+struct hw_fact_child {
+    long long key; /* a stable number per child */
+    const char *id, *first_name, *last_name;
+    bool ola;              /* responsible_authority is recorded */
+    hw_instant first_ever; /* last seen of their first episode ever */
+};
+struct hw_fact_episode {
+    long long child_key;
+    const char *id, *kind, *missing_from_type, *missing_from_name, *case_status, *out_of_area;
+    hw_instant last_seen, returned; /* returned HW_NO_TIME when not back */
+};
+struct hw_fact_interview {
+    const char *episode_id; /* one row per episode the interview covers */
+    const char *decision, *outcome, *lateness_reason, *reasons;
+    hw_instant offered, completed; /* HW_NO_TIME when not recorded */
+};
+struct hw_fact_action {
+    const char *episode_id, *action, *outcome;
+    int seq;
+    hw_instant at;
+};
+/* Where the rows go: every child with an episode last seen in the window,
+ * then those episodes (by last seen, then ID), then the interviews
+ * covering them, then the actions recorded for them. Strings are borrowed
+ * for the call. */
+struct hw_fact_sink {
+    void *ctx;
+    void (*child)(void *ctx, const struct hw_fact_child *c);
+    void (*episode)(void *ctx, const struct hw_fact_episode *e);
+    void (*interview)(void *ctx, const struct hw_fact_interview *i);
+    void (*action)(void *ctx, const struct hw_fact_action *a);
+};
+
 /* One child an episode names as someone the episode's child went missing
  * with (a row of the episode's with_children). */
 struct hw_episode_link {
@@ -183,6 +218,41 @@ struct hw_audit_filter {
     bool newest_first;
     size_t limit; /* 0: all */
 };
+
+/* An action of an action plan (seeds 000, 002, 004 appendices;
+ * app/action_plans.h), named by its plan and its ref. NULL / HW_NO_DATE:
+ * not recorded. */
+struct hw_plan_action {
+    const char *plan, *ref;
+    int position; /* its place in the plan: the order of the rows it was imported from */
+    const char *area, *outcome, *action, *success_measure, *lead, *owner;
+    hw_date due;
+    const char *progress;
+    struct hw_stamp created, updated; /* as stored; updated.at HW_NO_TIME: never changed */
+};
+typedef int (*hw_plan_action_cb)(void *ctx, const struct hw_plan_action *a);
+
+/* A RAG rating given to an action plan's action. Append-only. */
+struct hw_plan_rating {
+    const char *plan, *ref;
+    int seq;          /* set by the store: 1, 2, ... per action, in the order recorded */
+    hw_date rated_on; /* the date the rating is as at; HW_NO_DATE: the initial rating */
+    int rag;          /* enum hw_rag (core/rag.h), not HW_RAG_NONE */
+    const char *note; /* NULL when none */
+    struct hw_stamp recorded;
+};
+typedef int (*hw_plan_rating_cb)(void *ctx, const struct hw_plan_rating *r);
+
+/* A change of one field of an action plan's action (its history, as
+ * struct hw_change is a record's). Append-only. */
+struct hw_plan_change {
+    long long id; /* set by the store, ascending */
+    const char *plan, *ref;
+    struct hw_stamp made;
+    const char *field;
+    const char *old_value, *new_value; /* NULL: not recorded */
+};
+typedef int (*hw_plan_change_cb)(void *ctx, const struct hw_plan_change *c);
 
 struct hw_store_ops {
     const char *backend;
@@ -251,8 +321,21 @@ struct hw_store_ops {
                         struct hw_err *err);
     int (*audit_list)(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
                       void *ctx, struct hw_err *err);
+    int (*analysis_facts)(struct hw_store *s, hw_instant from, hw_instant to,
+                          const struct hw_fact_sink *sink, struct hw_err *err);
     int (*secret)(struct hw_store *s, const char *name, const unsigned char *fresh, size_t len,
                   unsigned char *out, struct hw_err *err);
+    int (*put_plan_action)(struct hw_store *s, const struct hw_plan_action *a,
+                           const struct hw_stamp *who, struct hw_err *err);
+    int (*list_plan_actions)(struct hw_store *s, const char *plan, const char *ref,
+                             hw_plan_action_cb cb, void *ctx, struct hw_err *err);
+    int (*add_plan_rating)(struct hw_store *s, const struct hw_plan_rating *r, int *seq,
+                           struct hw_err *err);
+    int (*list_plan_ratings)(struct hw_store *s, const char *plan, const char *ref,
+                             hw_plan_rating_cb cb, void *ctx, struct hw_err *err);
+    int (*add_plan_change)(struct hw_store *s, const struct hw_plan_change *c, struct hw_err *err);
+    int (*list_plan_changes)(struct hw_store *s, const char *plan, const char *ref,
+                             hw_plan_change_cb cb, void *ctx, struct hw_err *err);
 };
 
 /* Backends embed this as their first member. */
@@ -411,10 +494,44 @@ int hw_store_audit_append(struct hw_store *s, struct hw_audit_row *e, hw_audit_h
 int hw_store_audit_list(struct hw_store *s, const struct hw_audit_filter *f, hw_audit_row_cb cb,
                         void *ctx, struct hw_err *err);
 
+/* The facts of every episode last seen in [from, to), for the analyses. */
+int hw_store_analysis_facts(struct hw_store *s, hw_instant from, hw_instant to,
+                            const struct hw_fact_sink *sink, struct hw_err *err);
+
 /* The secret called name (len bytes) into out; when none is stored yet,
  * fresh is stored first and returned. Inside the caller's write
  * transaction. */
 int hw_store_secret(struct hw_store *s, const char *name, const unsigned char *fresh, size_t len,
                     unsigned char *out, struct hw_err *err);
+
+/* ---- action plans (app/action_plans.h) ----
+ * Writes happen inside the caller's write transaction (hw_store_begin);
+ * outside one they fail with HW_EINTERNAL. */
+
+/* Inserts the action, or replaces the fields of the one with the same plan
+ * and ref. A new action keeps who as its creator; a replaced one keeps its
+ * creator and gets who as its last change (a->created and a->updated are
+ * ignored). Returns 0 when new, 1 when replaced, -1 on failure. The caller
+ * compares and keeps the history (hw_store_add_plan_change). */
+int hw_store_put_plan_action(struct hw_store *s, const struct hw_plan_action *a,
+                             const struct hw_stamp *who, struct hw_err *err);
+/* The actions of plan (NULL: of every plan), or the one with ref (NULL:
+ * all), by plan, position, then ref. */
+int hw_store_list_plan_actions(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_action_cb cb, void *ctx, struct hw_err *err);
+/* Appends a rating to a stored action (r->seq is ignored); *seq (may be
+ * NULL) is set to its number. */
+int hw_store_add_plan_rating(struct hw_store *s, const struct hw_plan_rating *r, int *seq,
+                             struct hw_err *err);
+/* The ratings of plan's actions (plan NULL: every plan; ref NULL: every
+ * action of the plan), by plan, ref, then seq. */
+int hw_store_list_plan_ratings(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_rating_cb cb, void *ctx, struct hw_err *err);
+/* Appends a change of an action's field to its history (c->id is ignored). */
+int hw_store_add_plan_change(struct hw_store *s, const struct hw_plan_change *c,
+                             struct hw_err *err);
+/* An action's history (ref NULL: of every action of the plan), oldest first. */
+int hw_store_list_plan_changes(struct hw_store *s, const char *plan, const char *ref,
+                               hw_plan_change_cb cb, void *ctx, struct hw_err *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/rag.h"
 #include "core/routing.h"
 #include "core/rules.h"
 #include "store/migrations.h"
@@ -1595,6 +1596,97 @@ static int sqlite_audit_list(struct hw_store *s, const struct hw_audit_filter *f
     return 0;
 }
 
+/* Text of a column, or NULL. */
+static const char *col_text(sqlite3_stmt *stmt, int i)
+{
+    return (const char *)sqlite3_column_text(stmt, i);
+}
+
+static hw_instant col_time(sqlite3_stmt *stmt, int i)
+{
+    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? HW_NO_TIME : sqlite3_column_int64(stmt, i);
+}
+
+static int sqlite_analysis_facts(struct hw_store *s, hw_instant from, hw_instant to,
+                                 const struct hw_fact_sink *sink, struct hw_err *err)
+{
+    /* Four passes over the window's episodes (episodes_last_seen), each a
+     * plain join: the children, the episodes, the interviews covering them
+     * (interview_episodes), the actions recorded for them. */
+    static const char *const sql[4] = {
+        "SELECT c.rowid, c.child_id, c.first_name, c.last_name,"
+        "       c.responsible_authority IS NOT NULL,"
+        "       (SELECT MIN(x.last_seen) FROM episodes x WHERE x.child_id = c.child_id)"
+        "  FROM children c"
+        " WHERE c.child_id IN (SELECT child_id FROM episodes"
+        "                       WHERE last_seen >= ?1 AND last_seen < ?2)",
+        "SELECT c.rowid, e.episode_id, e.kind, e.missing_from_type, e.missing_from_name,"
+        "       e.case_status, e.out_of_area, e.last_seen, e.returned"
+        "  FROM episodes e JOIN children c ON c.child_id = e.child_id"
+        " WHERE e.last_seen >= ?1 AND e.last_seen < ?2"
+        " ORDER BY e.last_seen, e.episode_id",
+        "SELECT ie.episode_id, i.decision, i.outcome, i.lateness_reason, i.reasons, i.offered,"
+        "       i.completed"
+        "  FROM episodes e JOIN interview_episodes ie ON ie.episode_id = e.episode_id"
+        "  JOIN interviews i ON i.interview_id = ie.interview_id"
+        " WHERE e.last_seen >= ?1 AND e.last_seen < ?2",
+        "SELECT a.episode_id, a.action, a.outcome, a.seq, a.at"
+        "  FROM episodes e JOIN actions a ON a.episode_id = e.episode_id"
+        " WHERE e.last_seen >= ?1 AND e.last_seen < ?2",
+    };
+    struct sqlite_store *st = cast(s);
+    for (int pass = 0; pass < 4; pass++) {
+        sqlite3_stmt *stmt;
+        if (sqlite3_prepare_v2(st->db, sql[pass], -1, &stmt, NULL) != SQLITE_OK)
+            return db_fail(st, err, "reading the facts for an analysis");
+        sqlite3_bind_int64(stmt, 1, from);
+        sqlite3_bind_int64(stmt, 2, to);
+        int step;
+        while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (pass == 0) {
+                struct hw_fact_child c = {.key = sqlite3_column_int64(stmt, 0),
+                                          .id = col_text(stmt, 1),
+                                          .first_name = col_text(stmt, 2),
+                                          .last_name = col_text(stmt, 3),
+                                          .ola = sqlite3_column_int(stmt, 4) != 0,
+                                          .first_ever = col_time(stmt, 5)};
+                sink->child(sink->ctx, &c);
+            } else if (pass == 1) {
+                struct hw_fact_episode e = {.child_key = sqlite3_column_int64(stmt, 0),
+                                            .id = col_text(stmt, 1),
+                                            .kind = col_text(stmt, 2),
+                                            .missing_from_type = col_text(stmt, 3),
+                                            .missing_from_name = col_text(stmt, 4),
+                                            .case_status = col_text(stmt, 5),
+                                            .out_of_area = col_text(stmt, 6),
+                                            .last_seen = sqlite3_column_int64(stmt, 7),
+                                            .returned = col_time(stmt, 8)};
+                sink->episode(sink->ctx, &e);
+            } else if (pass == 2) {
+                struct hw_fact_interview i = {.episode_id = col_text(stmt, 0),
+                                              .decision = col_text(stmt, 1),
+                                              .outcome = col_text(stmt, 2),
+                                              .lateness_reason = col_text(stmt, 3),
+                                              .reasons = col_text(stmt, 4),
+                                              .offered = col_time(stmt, 5),
+                                              .completed = col_time(stmt, 6)};
+                sink->interview(sink->ctx, &i);
+            } else {
+                struct hw_fact_action a = {.episode_id = col_text(stmt, 0),
+                                           .action = col_text(stmt, 1),
+                                           .outcome = col_text(stmt, 2),
+                                           .seq = sqlite3_column_int(stmt, 3),
+                                           .at = sqlite3_column_int64(stmt, 4)};
+                sink->action(sink->ctx, &a);
+            }
+        }
+        sqlite3_finalize(stmt);
+        if (step != SQLITE_DONE)
+            return db_fail(st, err, "reading the facts for an analysis");
+    }
+    return 0;
+}
+
 static int sqlite_secret(struct hw_store *s, const char *name, const unsigned char *fresh,
                          size_t len, unsigned char *out, struct hw_err *err)
 {
@@ -1632,6 +1724,274 @@ static int sqlite_secret(struct hw_store *s, const char *name, const unsigned ch
 done:
     sqlite3_finalize(ins);
     sqlite3_finalize(sel);
+    return rc;
+}
+
+/* ---- action plans ---- */
+
+#define PLAN_ACTION_COLUMNS                                                                        \
+    "plan, ref, position, area, outcome, action, success_measure, lead, owner, due, progress"
+
+/* Action plans are written only inside the caller's transaction. */
+static int plan_in_transaction(struct sqlite_store *st, struct hw_err *err)
+{
+    if (sqlite3_get_autocommit(st->db))
+        return hw_fail(err, HW_EINTERNAL,
+                       "database %s: action plans are written inside a transaction", st->path);
+    return 0;
+}
+
+static void bind_opt_date(sqlite3_stmt *stmt, int idx, hw_date d)
+{
+    char buf[HW_DATE_LEN];
+    if (d == HW_NO_DATE) {
+        sqlite3_bind_null(stmt, idx);
+        return;
+    }
+    hw_format_date(d, buf);
+    sqlite3_bind_text(stmt, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* A stored date column: HW_NO_DATE when NULL; -1 when it is not a date. */
+static int column_date(sqlite3_stmt *stmt, int col, hw_date *out)
+{
+    *out = HW_NO_DATE;
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return 0;
+    return hw_parse_date((const char *)sqlite3_column_text(stmt, col), out);
+}
+
+static int sqlite_put_plan_action(struct hw_store *s, const struct hw_plan_action *a,
+                                  const struct hw_stamp *who, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    static const char *const sql[2] = {
+        "INSERT INTO plan_actions(" PLAN_ACTION_COLUMNS ", created_at, created_by, "
+        "created_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+        "ON CONFLICT(plan, ref) DO NOTHING",
+        "UPDATE plan_actions SET position = ?3, area = ?4, outcome = ?5, action = ?6, "
+        "success_measure = ?7, lead = ?8, owner = ?9, due = ?10, progress = ?11, "
+        "updated_at = ?12, updated_by = ?13, updated_source = ?14 WHERE plan = ?1 AND ref = ?2",
+    };
+    if (plan_in_transaction(st, err) < 0)
+        return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        int slot;
+        sqlite3_stmt *stmt = list_statement(st, sql[pass], &slot, err);
+        if (stmt == NULL)
+            return -1;
+        sqlite3_bind_text(stmt, 1, a->plan, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, a->ref, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 3, a->position);
+        bind_opt_text(stmt, 4, a->area);
+        bind_opt_text(stmt, 5, a->outcome);
+        sqlite3_bind_text(stmt, 6, a->action, -1, SQLITE_STATIC);
+        bind_opt_text(stmt, 7, a->success_measure);
+        bind_opt_text(stmt, 8, a->lead);
+        bind_opt_text(stmt, 9, a->owner);
+        bind_opt_date(stmt, 10, a->due);
+        bind_opt_text(stmt, 11, a->progress);
+        sqlite3_bind_int64(stmt, 12, who->at);
+        sqlite3_bind_text(stmt, 13, who->user, -1, SQLITE_STATIC);
+        bind_opt_text(stmt, 14, who->source);
+        int step = sqlite3_step(stmt);
+        list_statement_done(st, stmt, slot);
+        if (step != SQLITE_DONE)
+            return db_fail(st, err, "storing an action plan's action");
+        if (sqlite3_changes(st->db) > 0)
+            return pass;
+    }
+    return hw_fail(err, HW_EINTERNAL, "database %s: action %s of plan %s was not stored", st->path,
+                   a->ref, a->plan);
+}
+
+static int sqlite_list_plan_actions(struct hw_store *s, const char *plan, const char *ref,
+                                    hw_plan_action_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt = list_statement(
+        st,
+        "SELECT " PLAN_ACTION_COLUMNS ", created_at, created_by, created_source, updated_at, "
+        "updated_by, updated_source FROM plan_actions "
+        "WHERE (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR ref = ?2) ORDER BY plan, position, ref",
+        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    bind_opt_text(stmt, 1, plan);
+    bind_opt_text(stmt, 2, ref);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_plan_action a = {
+            .plan = column_str(stmt, 0),
+            .ref = column_str(stmt, 1),
+            .position = sqlite3_column_int(stmt, 2),
+            .area = column_str(stmt, 3),
+            .outcome = column_str(stmt, 4),
+            .action = column_str(stmt, 5),
+            .success_measure = column_str(stmt, 6),
+            .lead = column_str(stmt, 7),
+            .owner = column_str(stmt, 8),
+            .progress = column_str(stmt, 10),
+            .created = {.at = column_time(stmt, 11),
+                        .user = column_str(stmt, 12),
+                        .source = column_str(stmt, 13)},
+            .updated = {.at = column_time(stmt, 14),
+                        .user = column_str(stmt, 15),
+                        .source = column_str(stmt, 16)},
+        };
+        if (column_date(stmt, 9, &a.due) < 0) {
+            rc = hw_fail(err, HW_EINTERNAL, "database %s: action %s of plan %s has a bad due date",
+                         st->path, a.ref, a.plan);
+            break;
+        }
+        if (cb(ctx, &a) != 0)
+            break;
+    }
+    if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading action plans");
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
+static int sqlite_add_plan_rating(struct hw_store *s, const struct hw_plan_rating *r, int *seq,
+                                  struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, n = 0;
+    if (plan_in_transaction(st, err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = list_statement(
+        st,
+        "INSERT INTO plan_ratings(plan, ref, seq, rated_on, rag, note, recorded_by, recorded_at, "
+        "source) SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8 "
+        "FROM plan_ratings WHERE plan = ?1 AND ref = ?2 RETURNING seq",
+        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, r->plan, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->ref, -1, SQLITE_STATIC);
+    bind_opt_date(stmt, 3, r->rated_on);
+    sqlite3_bind_text(stmt, 4, hw_code_name(hw_rag_codes, r->rag), -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 5, r->note);
+    sqlite3_bind_text(stmt, 6, r->recorded.user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 7, r->recorded.at);
+    bind_opt_text(stmt, 8, r->recorded.source);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        n = sqlite3_column_int(stmt, 0);
+        step = sqlite3_step(stmt);
+    }
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_DONE || n < 1)
+        return db_fail(st, err, "recording an action's rating");
+    if (seq)
+        *seq = n;
+    return 0;
+}
+
+static int sqlite_list_plan_ratings(struct hw_store *s, const char *plan, const char *ref,
+                                    hw_plan_rating_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt =
+        list_statement(st,
+                       "SELECT plan, ref, seq, rated_on, rag, note, recorded_by, recorded_at, "
+                       "source FROM plan_ratings WHERE (?1 IS NULL OR plan = ?1) "
+                       "AND (?2 IS NULL OR ref = ?2) ORDER BY plan, ref, seq",
+                       &slot, err);
+    if (stmt == NULL)
+        return -1;
+    bind_opt_text(stmt, 1, plan);
+    bind_opt_text(stmt, 2, ref);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *rag = column_str(stmt, 4);
+        struct hw_plan_rating r = {
+            .plan = column_str(stmt, 0),
+            .ref = column_str(stmt, 1),
+            .seq = sqlite3_column_int(stmt, 2),
+            .rag = hw_code_parse(hw_rag_codes, rag ? rag : ""),
+            .note = column_str(stmt, 5),
+            .recorded = {.user = column_str(stmt, 6),
+                         .at = sqlite3_column_int64(stmt, 7),
+                         .source = column_str(stmt, 8)},
+        };
+        if (r.rag <= 0 || column_date(stmt, 3, &r.rated_on) < 0) {
+            rc = hw_fail(err, HW_EINTERNAL,
+                         "database %s: rating %d of action %s of plan %s is not readable", st->path,
+                         r.seq, r.ref, r.plan);
+            break;
+        }
+        if (cb(ctx, &r) != 0)
+            break;
+    }
+    if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading action ratings");
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
+static int sqlite_add_plan_change(struct hw_store *s, const struct hw_plan_change *c,
+                                  struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot;
+    if (plan_in_transaction(st, err) < 0)
+        return -1;
+    sqlite3_stmt *stmt =
+        list_statement(st,
+                       "INSERT INTO plan_changes(plan, ref, at, user, source, field, old_value, "
+                       "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                       &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, c->plan, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, c->ref, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, c->made.at);
+    sqlite3_bind_text(stmt, 4, c->made.user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, c->made.source ? c->made.source : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6, c->field, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 7, c->old_value);
+    bind_opt_text(stmt, 8, c->new_value);
+    int step = sqlite3_step(stmt);
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "recording a change of an action");
+    return 0;
+}
+
+static int sqlite_list_plan_changes(struct hw_store *s, const char *plan, const char *ref,
+                                    hw_plan_change_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt = list_statement(
+        st,
+        "SELECT change_id, plan, ref, at, user, source, field, old_value, new_value "
+        "FROM plan_changes WHERE plan = ?1 AND (?2 IS NULL OR ref = ?2) ORDER BY change_id",
+        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    bind_opt_text(stmt, 1, plan);
+    bind_opt_text(stmt, 2, ref);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_plan_change c = {
+            .id = sqlite3_column_int64(stmt, 0),
+            .plan = column_str(stmt, 1),
+            .ref = column_str(stmt, 2),
+            .made = {.at = sqlite3_column_int64(stmt, 3),
+                     .user = column_str(stmt, 4),
+                     .source = column_str(stmt, 5)},
+            .field = column_str(stmt, 6),
+            .old_value = column_str(stmt, 7),
+            .new_value = column_str(stmt, 8),
+        };
+        if (cb(ctx, &c) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading the history of actions");
+    list_statement_done(st, stmt, slot);
     return rc;
 }
 
@@ -1674,7 +2034,14 @@ static const struct hw_store_ops sqlite_ops = {
     .add_failure = sqlite_add_failure,
     .list_failures = sqlite_list_failures,
     .clear_failures = sqlite_clear_failures,
+    .analysis_facts = sqlite_analysis_facts,
     .secret = sqlite_secret,
     .audit_append = sqlite_audit_append,
     .audit_list = sqlite_audit_list,
+    .put_plan_action = sqlite_put_plan_action,
+    .list_plan_actions = sqlite_list_plan_actions,
+    .add_plan_rating = sqlite_add_plan_rating,
+    .list_plan_ratings = sqlite_list_plan_ratings,
+    .add_plan_change = sqlite_add_plan_change,
+    .list_plan_changes = sqlite_list_plan_changes,
 };

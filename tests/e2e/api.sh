@@ -72,6 +72,8 @@ routes=(
   "GET /api/v1/weekly coo,man,wes,ann"
   "GET /api/v1/reports coo,man,ann"
   "GET /api/v1/reports/monthly?from=2017-04&to=2017-04 coo,man,ann"
+  "GET /api/v1/reports/quarterly?year=2017-18&quarter=1&section=duration coo,man,ann"
+  "GET /api/v1/reports/annual?year=2017-18&section=duration coo,man,ann"
   "POST /api/v1/import/children coo"
   "GET /api/v1/users adm"
   "POST /api/v1/users adm"
@@ -199,6 +201,16 @@ has "PK" "${BODY:0:2}"
 as ann GET "/api/v1/reports/monthly?from=2017-04&to=2017-04&format=html"; code 200; has "<table" "$BODY"
 as ann GET "/api/v1/reports/monthly?from=2017-04&to=2017-04&format=pdf"; code 400; has '"field": "format"' "$BODY"
 as wes GET "/api/v1/reports/monthly?from=2017-04&to=2017-04"; code 403
+# The analyses: analysts see the top children by pseudonym, unnamed.
+as coo GET "/api/v1/reports/annual?year=2017-18&section=persistent"; code 200
+has '"child": "C1"' "$BODY"; has '"name": "Amy Stone"' "$BODY"
+as ann GET "/api/v1/reports/annual?year=2017-18&section=persistent"; code 200
+has '"id": "top_children"' "$BODY"; hasnt '"C1"' "$BODY"; hasnt 'Amy' "$BODY"; has '"child": "P' "$BODY"
+as ann GET "/api/v1/reports/quarterly?year=2017-18&quarter=1&format=xlsx" -D "$WORK/headers"; code 200
+grep -qi 'filename="quarterly-analysis-2017-18-q1.xlsx"' "$WORK/headers" || fail "no download name"; pass
+as ann GET "/api/v1/reports/quarterly?year=2017-18&quarter=5"; code 400; has '"field": "quarter"' "$BODY"
+as ann GET "/api/v1/reports/annual?year=2017"; code 400; has '"field": "year"' "$BODY"
+as ann GET "/api/v1/reports/annual?year=2017-18&section=nope"; code 400; has '"field": "section"' "$BODY"
 
 # ---- users, tokens and the audit log: admins only ----
 as coo GET /api/v1/users; code 403
