@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "core/config.h"
+#include "core/scorecard.h"
 #include "core/error.h"
 #include "core/hwtime.h"
 #include "core/reasons.h"
@@ -140,6 +141,9 @@ int hw_report_out_check(struct hw_ctx *ctx, const struct hw_args *a, int fmt, st
  * line saying so) or to standard output. */
 int hw_report_out_write(struct hw_ctx *ctx, const struct hw_args *a, int fmt,
                         const struct hw_buf *out, const char *what, struct hw_err *err);
+/* The scorecard of the file at path (NULL: HOMEWARD_SCORECARD, and when
+ * that is unset too, the built-in scorecard). */
+int hw_scorecard_load(const char *path, struct hw_scorecard *sc, struct hw_err *err);
 /* Writes n bytes to path whole or not at all. */
 int hw_write_file_atomic(const char *path, const char *s, size_t n, struct hw_err *err);
 

@@ -46,10 +46,8 @@ static int date_arg(const struct hw_args *a, const char *name, hw_date def, hw_d
 
 /* ---- the scorecard ---- */
 
-/* The scorecard of --scorecard FILE or HOMEWARD_SCORECARD, else the built-in one. */
-static int scorecard_load(const struct hw_args *a, struct hw_scorecard *sc, struct hw_err *err)
+int hw_scorecard_load(const char *path, struct hw_scorecard *sc, struct hw_err *err)
 {
-    const char *path = hw_arg(a, "scorecard");
     struct hw_buf text = {0};
     int rc = -1;
     if (path == NULL)
@@ -77,32 +75,15 @@ static int scorecard_load(const struct hw_args *a, struct hw_scorecard *sc, stru
     return rc;
 }
 
-/* How many months of financial year fy to show: up to --to-month, else
- * the whole year once it is over, else up to the month `now` is in. */
+/* How many months of financial year fy to show (hw_sc_months). */
 static int scorecard_months(const struct hw_ctx *ctx, const struct hw_args *a, int fy, int *n,
                             struct hw_err *err)
 {
     const char *v = hw_arg(a, "to-month");
     int y = 0, m = 0;
-    if (v) {
-        if (hw_parse_month(v, &y, &m) < 0)
-            return hw_fail(err, HW_EINPUT, "--to-month: '%s': expected a month as YYYY-MM", v);
-        if (hw_fy_of(y, m) != fy)
-            return hw_fail(err, HW_EINPUT,
-                           "--to-month: '%s' is not in %04d-%02d (April %d to March %d)", v, fy,
-                           (fy + 1) % 100, fy, fy + 1);
-    } else {
-        struct hw_local l;
-        hw_london_from_instant(ctx->now, &l);
-        int now_fy = hw_fy_of(l.year, l.month);
-        if (now_fy < fy)
-            return hw_fail(err, HW_EINPUT,
-                           "%04d-%02d has not begun: give --to-month to show its months anyway", fy,
-                           (fy + 1) % 100);
-        m = now_fy > fy ? 3 : l.month;
-    }
-    *n = m >= 4 ? m - 3 : m + 9;
-    return 0;
+    if (v && hw_parse_month(v, &y, &m) < 0)
+        return hw_fail(err, HW_EINPUT, "--to-month: '%s': expected a month as YYYY-MM", v);
+    return hw_sc_months(fy, y, m, ctx->now, "--to-month", n, err);
 }
 
 static int cmd_scorecard(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
@@ -124,13 +105,12 @@ static int cmd_scorecard(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw
         goto done;
     }
     if (scorecard_months(ctx, a, fy, &nmonths, err) < 0 || hw_report_format(a, &fmt, err) < 0 ||
-        hw_report_out_check(ctx, a, fmt, err) < 0 || scorecard_load(a, sc, err) < 0)
+        hw_report_out_check(ctx, a, fmt, err) < 0 ||
+        hw_scorecard_load(hw_arg(a, "scorecard"), sc, err) < 0)
         goto done;
     /* The facts of April to the end of the last month shown. */
-    int last = nmonths + 3; /* 4 = April ... 15 = March */
-    hw_instant from = hw_london_month_start(fy, 4);
-    hw_instant to = last >= 12 ? hw_london_month_start(fy + 1, last - 12 + 1)
-                               : hw_london_month_start(fy, last + 1);
+    hw_instant from, to;
+    hw_sc_window(fy, nmonths, &from, &to);
     if (hw_ctx_store(ctx, err) < 0 ||
         hw_afacts_load(ctx->store, &ctx->cfg, from, to, ctx->now, &f, err) < 0 ||
         hw_scorecard_doc(&d, &f, sc, fy, nmonths, council_of(a), ctx->now, err) < 0 ||
@@ -152,7 +132,7 @@ static int cmd_scorecard_show(struct hw_ctx *ctx, const struct hw_cmd *cmd, stru
     (void)cmd;
     struct hw_scorecard *sc = hw_calloc(1, sizeof *sc);
     struct hw_buf out = {0};
-    int rc = scorecard_load(a, sc, err);
+    int rc = hw_scorecard_load(hw_arg(a, "scorecard"), sc, err);
     if (rc == 0) {
         hw_scorecard_write(sc, &out);
         hw_out(ctx, out.data, out.len);

@@ -45,7 +45,14 @@ static int cmd_serve(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
     c.cfg = &ctx->cfg;
     c.reasons = &ctx->reasons;
     c.routing = &ctx->routing;
-    return hw_serve(&c, err);
+    struct hw_scorecard *sc = hw_calloc(1, sizeof *sc);
+    int rc = hw_scorecard_load(hw_arg(a, "scorecard"), sc, err);
+    if (rc == 0) {
+        c.scorecard = sc;
+        rc = hw_serve(&c, err);
+    }
+    free(sc);
+    return rc;
 }
 
 static const struct hw_opt serve_opts[] = {
@@ -56,6 +63,8 @@ static const struct hw_opt serve_opts[] = {
     {"secure-cookies", NULL,
      "mark the session cookie Secure: set it when the server is reached over HTTPS (a proxy "
      "in front); browsers then send the cookie only over HTTPS"},
+    {"scorecard", "FILE",
+     "the board's indicators (default: $HOMEWARD_SCORECARD, else the built-in scorecard)"},
     {"web", "DIR",
      "for developing the browser UI: serve its files from DIR (e.g. web/) on disk instead of "
      "the copy built into the binary, so an edit shows on reload; paths with '..' or that "

@@ -598,3 +598,34 @@ void hw_sc_row_compute(const struct hw_afacts *f, const struct hw_scorecard *sc,
     long tol = ind->tolerance != HW_SC_NONE ? ind->tolerance : sc->tolerance;
     out->rag = hw_sc_rag(ind->polarity, out->ytd, ind->target, tol);
 }
+
+int hw_sc_months(int fy, int to_year, int to_month, hw_instant now, const char *what, int *nmonths,
+                 struct hw_err *err)
+{
+    int m = to_month;
+    if (to_month) {
+        if (hw_fy_of(to_year, to_month) != fy)
+            return hw_fail(err, HW_EINPUT,
+                           "%s: %04d-%02d is not in %04d-%02d (April %d to March %d)", what,
+                           to_year, to_month, fy, (fy + 1) % 100, fy, fy + 1);
+    } else {
+        struct hw_local l;
+        hw_london_from_instant(now, &l);
+        int now_fy = hw_fy_of(l.year, l.month);
+        if (now_fy < fy)
+            return hw_fail(err, HW_EINPUT,
+                           "%04d-%02d has not begun: give %s to show its months anyway", fy,
+                           (fy + 1) % 100, what);
+        m = now_fy > fy ? 3 : l.month;
+    }
+    *nmonths = m >= 4 ? m - 3 : m + 9;
+    return 0;
+}
+
+void hw_sc_window(int fy, int nmonths, hw_instant *from, hw_instant *to)
+{
+    int last = nmonths + 3; /* 4 = April ... 15 = March */
+    *from = hw_london_month_start(fy, 4);
+    *to = last >= 12 ? hw_london_month_start(fy + 1, last - 12 + 1)
+                     : hw_london_month_start(fy, last + 1);
+}

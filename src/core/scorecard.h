@@ -108,6 +108,16 @@ struct hw_scorecard {
 };
 
 /* The built-in scorecard (docs/scorecard.md), living for the whole program. */
+/* How many months of financial year fy a scorecard shows: up to to_year-
+ * to_month when given (to_month 0: not given; it must be in fy), else the
+ * whole year once it is over, else up to the month `now` is in. -1 with a
+ * message naming `what` (e.g. "--to-month") otherwise. */
+int hw_sc_months(int fy, int to_year, int to_month, hw_instant now, const char *what, int *nmonths,
+                 struct hw_err *err);
+/* The facts a scorecard of nmonths of fy needs: [April of fy, the end of
+ * its last month). */
+void hw_sc_window(int fy, int nmonths, hw_instant *from, hw_instant *to);
+
 const struct hw_scorecard *hw_scorecard_builtin(void);
 void hw_scorecard_defaults(struct hw_scorecard *sc);
 

@@ -7,7 +7,9 @@
 
 #include "report/analysis.h"
 #include "report/analysis_facts.h"
+#include "report/action_plan_report.h"
 #include "report/monthly_report.h"
+#include "report/scorecard_report.h"
 
 /* The reports there are, with the formats each comes in. */
 void hw_api_reports(struct hw_request *rq, struct hw_response *rs)
@@ -25,6 +27,11 @@ void hw_api_reports(struct hw_request *rq, struct hw_response *rs)
         {"annual", "Annual analysis",
          "The financial year against the year before, with the same sections quarter by "
          "quarter."},
+        {"scorecard", "Scorecard",
+         "The board's indicators month by month: year to date, direction of travel, and red, "
+         "amber or green against target."},
+        {"plans", "Action plans",
+         "Every action with its latest rating and how it moved, and the actions overdue."},
     };
     static const char *const formats[] = {"json", "csv", "text", "html", "xlsx"};
     json_t *list = json_array();
@@ -158,4 +165,110 @@ void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
     }
     hw_doc_free(&d);
     hw_afacts_free(&f);
+}
+
+/* Renders d as asked and answers it (a download but for JSON), auditing
+ * the report as `what`. */
+static void doc_answer(struct hw_request *rq, struct hw_response *rs, const struct hw_doc *d,
+                       int fmt, const char *what, const char *filename)
+{
+    struct hw_err err = {0};
+    hw_buf_reset(&rs->body);
+    if (hw_doc_render(d, fmt, &rs->body, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    char detail[128];
+    snprintf(detail, sizeof detail, "%s as %s", what, hw_format_extension(fmt));
+    hw_audit(rq->store, rq->who.user, rq->now, fmt == HW_FMT_JSON ? "report" : "export", NULL, NULL,
+             detail, &err);
+    rs->status = 200;
+    rs->content_type = hw_format_content_type(fmt);
+    if (fmt != HW_FMT_JSON && fmt != HW_FMT_TEXT && filename)
+        snprintf(rs->filename, sizeof rs->filename, "%s", filename);
+}
+
+static bool report_fmt(struct hw_request *rq, struct hw_response *rs, int *fmt)
+{
+    const char *format = rq->arg(rq->conn, "format");
+    *fmt = format ? hw_format_parse_report(format) : HW_FMT_JSON;
+    if (*fmt < 0) {
+        hw_http_error(rs, 400, "format", "format: expected " HW_REPORT_FORMATS);
+        return false;
+    }
+    return true;
+}
+
+/* The scorecard: year=YYYY-YY, to_month=YYYY-MM (default: the year so
+ * far), format=. */
+void hw_api_scorecard(struct hw_request *rq, struct hw_response *rs)
+{
+    const char *year = rq->arg(rq->conn, "year"), *to = rq->arg(rq->conn, "to_month");
+    struct hw_err err = {0};
+    struct hw_afacts f = {0};
+    struct hw_doc d = {0};
+    int fy, ty = 0, tm = 0, nmonths, fmt;
+    hw_instant from, until;
+    if (year == NULL || hw_parse_fy(year, &fy) < 0) {
+        hw_http_error(rs, 400, "year", "year: expected a financial year such as 2016-17");
+        return;
+    }
+    if (to && hw_parse_month(to, &ty, &tm) < 0) {
+        hw_http_error(rs, 400, "to_month", "to_month: expected a month as YYYY-MM");
+        return;
+    }
+    if (!report_fmt(rq, rs, &fmt))
+        return;
+    if (hw_sc_months(fy, ty, tm, rq->now, "to_month", &nmonths, &err) < 0) {
+        hw_http_error(rs, 400, "to_month", "%s", err.msg);
+        return;
+    }
+    hw_sc_window(fy, nmonths, &from, &until);
+    const char *council = getenv("HOMEWARD_COUNCIL");
+    if (hw_afacts_load(rq->store, rq->cfg, from, until, rq->now, &f, &err) < 0 ||
+        hw_scorecard_doc(&d, &f, rq->scorecard, fy, nmonths,
+                         council && *council ? council : "The council", rq->now, &err) < 0) {
+        hw_api_fault(rs, &err);
+    } else {
+        char *name = hw_scorecard_filename(fy, nmonths, fmt);
+        doc_answer(rq, rs, &d, fmt, "scorecard", name);
+        free(name);
+    }
+    hw_doc_free(&d);
+    hw_afacts_free(&f);
+}
+
+/* The action plans: plan=NAME (default every plan), date=YYYY-MM-DD (what
+ * overdue is measured against; default today), format=. */
+void hw_api_plans_report(struct hw_request *rq, struct hw_response *rs)
+{
+    const char *plan = rq->arg(rq->conn, "plan"), *date = rq->arg(rq->conn, "date");
+    struct hw_err err = {0};
+    struct hw_plan_view v = {0};
+    struct hw_doc d = {0};
+    hw_date on = hw_london_date(rq->now);
+    int fmt;
+    if (date && hw_parse_date(date, &on) < 0) {
+        hw_http_error(rs, 400, "date", "date: expected a date as YYYY-MM-DD");
+        return;
+    }
+    if (plan && *plan == '\0')
+        plan = NULL;
+    if (!report_fmt(rq, rs, &fmt))
+        return;
+    if (hw_plan_view_load(rq->store, plan, on, &v, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    if (plan && v.n == 0) {
+        hw_http_error(rs, 404, "plan", "no plan called '%.80s' has any action", plan);
+    } else {
+        const char *council = getenv("HOMEWARD_COUNCIL");
+        hw_action_plan_doc(&d, &v, plan, council && *council ? council : "The council", rq->now);
+        char *name = hw_action_plan_filename(plan, on, fmt);
+        doc_answer(rq, rs, &d, fmt, "action plans", name);
+        free(name);
+    }
+    hw_doc_free(&d);
+    hw_plan_view_free(&v);
 }

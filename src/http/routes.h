@@ -16,6 +16,7 @@
 #include "app/auth.h"
 #include "core/config.h"
 #include "core/reasons.h"
+#include "core/scorecard.h"
 #include "core/routing.h"
 #include "core/mem.h"
 #include "store/store.h"
@@ -38,6 +39,7 @@ struct hw_request {
     struct hw_store *store; /* this thread's connection */
     const struct hw_config *cfg;
     const struct hw_reasons *reasons;
+    const struct hw_scorecard *scorecard;
     const struct hw_routing *routing;
     const struct hw_auth_limits *limits;
     hw_instant now;

@@ -396,6 +396,7 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
         .store = store,
         .cfg = sv->c->cfg,
         .reasons = sv->c->reasons,
+        .scorecard = sv->c->scorecard,
         .routing = sv->c->routing,
         .limits = &sv->c->limits,
         .now = (hw_instant)time(NULL),

@@ -19,6 +19,7 @@
 #include "app/auth.h"
 #include "core/config.h"
 #include "core/reasons.h"
+#include "core/scorecard.h"
 #include "core/routing.h"
 #include "core/error.h"
 
@@ -27,6 +28,7 @@ struct hw_server_config {
     const char *db_path;
     const struct hw_config *cfg;
     const struct hw_reasons *reasons;
+    const struct hw_scorecard *scorecard; /* the board's indicators */
     const struct hw_routing *routing;
     struct hw_auth_limits limits;
     unsigned threads;         /* worker threads (4) */

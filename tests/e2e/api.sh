@@ -74,6 +74,10 @@ routes=(
   "GET /api/v1/reports/monthly?from=2017-04&to=2017-04 coo,man,ann"
   "GET /api/v1/reports/quarterly?year=2017-18&quarter=1&section=duration coo,man,ann"
   "GET /api/v1/reports/annual?year=2017-18&section=duration coo,man,ann"
+  "GET /api/v1/reports/scorecard?year=2017-18&to_month=2017-04 coo,man,ann"
+  "GET /api/v1/reports/plans coo,man,ann"
+  "POST /api/v1/action-plans/import?plan=P6 coo,man"
+  "POST /api/v1/action-plans/ratings coo,man"
   "POST /api/v1/import/children coo"
   "GET /api/v1/users adm"
   "POST /api/v1/users adm"
@@ -211,6 +215,28 @@ grep -qi 'filename="quarterly-analysis-2017-18-q1.xlsx"' "$WORK/headers" || fail
 as ann GET "/api/v1/reports/quarterly?year=2017-18&quarter=5"; code 400; has '"field": "quarter"' "$BODY"
 as ann GET "/api/v1/reports/annual?year=2017"; code 400; has '"field": "year"' "$BODY"
 as ann GET "/api/v1/reports/annual?year=2017-18&section=nope"; code 400; has '"field": "section"' "$BODY"
+
+# ---- the scorecard and the action plans ----
+as ann GET "/api/v1/reports/scorecard?year=2017-18&to_month=2017-04"; code 200
+has '"sections": [' "$BODY"; has '"period": "2017-18, April' "$BODY"
+as ann GET "/api/v1/reports/scorecard?year=2017-18&to_month=2018-05"; code 400; has '"field": "to_month"' "$BODY"
+as ann GET "/api/v1/reports/scorecard?year=2017-18&to_month=2017-04&format=xlsx" -D "$WORK/headers"; code 200
+grep -qi 'Content-Disposition: attachment' "$WORK/headers" || fail "no download"; pass
+printf 'Ref,Priority 6,Outcome,Action,Lead,Time,RAG Initial\n1,Access,,Ensure tracking,Janet,Jan-18,1\n2,,,Offer every child,Janet,31 Dec 2017,Z\n' >"$WORK/plan.csv"
+as man POST "/api/v1/action-plans/import?plan=P6" -H "X-CSRF-Token: $CSRF_man" -H 'Content-Type: text/csv' --data-binary @"$WORK/plan.csv"
+code 422; has '"errors": [' "$BODY"; has 'plan.csv:3' "$BODY"
+sed -i 's/,Z$/,2/' "$WORK/plan.csv"
+as man POST "/api/v1/action-plans/import?plan=P6" -H "X-CSRF-Token: $CSRF_man" -H 'Content-Type: text/csv' --data-binary @"$WORK/plan.csv"
+code 200; has '"added": 2' "$BODY"
+change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "1", "rag": "green", "on": "2018-01-01", "note": "tracking in place"}'
+code 201; has '"recorded": true' "$BODY"
+change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "9", "rag": "green", "on": "2018-01-01"}'
+code 404; has '"field": "ref"' "$BODY"
+change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "1", "rag": "purple", "on": "2018-01-01"}'
+code 422; has '"field": "rag"' "$BODY"
+as ann GET "/api/v1/reports/plans?plan=P6&date=2018-02-01"; code 200; has '"Ensure tracking"' "$BODY"
+as ann GET "/api/v1/reports/plans?plan=Nope"; code 404
+as adm GET "/api/v1/audit?action=change&limit=50"; code 200; has 'P6 1 rated green' "$BODY"
 
 # ---- users, tokens and the audit log: admins only ----
 as coo GET /api/v1/users; code 403
