@@ -67,6 +67,30 @@ pass
 expect 1 report annual --year 2016-17 --section duration,nope
 has "--section: 'nope'" "$ERR"
 
+# The workbook read back by a spreadsheet (LibreOffice, headless): every
+# sheet as CSV gives the same rows as the CSV output, for the sections of
+# counts (percentages are fractions in a sheet, so they are left out).
+if command -v soffice >/dev/null; then
+  mkdir -p "$WORK/sheets"
+  timeout 300 soffice -env:UserInstallation="file://$WORK/profile" --headless --convert-to \
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+    --outdir "$WORK/sheets" "$WORK/annual.xlsx" >"$WORK/soffice.log" 2>&1 ||
+    fail "LibreOffice could not read the workbook: $(cat "$WORK/soffice.log")"
+  for s in placement duration case_status first_ever; do
+    sheet="$WORK/sheets/annual-$s.csv"
+    [ -s "$sheet" ] || fail "no sheet $s read back: $(ls "$WORK/sheets")"
+    rows=$(hw report annual --year 2016-17 --section $s --format csv | tr -d '\r' |
+      grep -v '^"\?#' | grep -v '^$' | sed 's/,*$//')
+    while IFS= read -r row; do
+      grep -qxF "$row" <(tr -d '\r' <"$sheet" | sed 's/,*$//') ||
+        fail "sheet $s lacks the row: $row"
+    done <<<"$rows"
+    pass
+  done
+else
+  echo "LibreOffice (soffice) is not installed: the workbook read-back was skipped"
+fi
+
 # The quarterly analysis: Q2 only, year-to-date quarter columns.
 expect 0 --now "$now" report quarterly --year 2017-18 --quarter 2 --section duration --format csv
 has "Q1,Q2," "$(printf '%s\n' "$OUT" | sed -n '/^Time missing,/p')"
