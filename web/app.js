@@ -22,6 +22,7 @@ import * as recordAction from './js/pages/record-action.js';
 import * as lists from './js/pages/lists.js';
 import * as reports from './js/pages/reports.js';
 import * as monthly from './js/pages/monthly.js';
+import * as analysis from './js/pages/analysis.js';
 import * as importPage from './js/pages/import.js';
 import * as users from './js/pages/users.js';
 import * as audit from './js/pages/audit.js';
@@ -56,6 +57,8 @@ const ROUTES = [
   ['/lists/weekly', lists, [...OPS, 'analyst'], { list: 'weekly' }],
   ['/reports', reports, REPORTS],
   ['/reports/monthly', monthly, REPORTS],
+  ['/reports/quarterly', analysis, REPORTS, { report: 'quarterly' }],
+  ['/reports/annual', analysis, REPORTS, { report: 'annual' }],
   ['/reports/:id', reports, REPORTS, { one: true }],
   ['/import', importPage, ['coordinator']],
   ['/admin/users', users, ['admin']],

@@ -606,7 +606,7 @@ int hw_sc_months(int fy, int to_year, int to_month, hw_instant now, const char *
     if (to_month) {
         if (hw_fy_of(to_year, to_month) != fy)
             return hw_fail(err, HW_EINPUT,
-                           "%s: %04d-%02d is not in %04d-%02d (April %d to March %d)", what,
+                           "%s: '%04d-%02d' is not in %04d-%02d (April %d to March %d)", what,
                            to_year, to_month, fy, (fy + 1) % 100, fy, fy + 1);
     } else {
         struct hw_local l;

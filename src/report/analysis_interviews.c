@@ -413,7 +413,8 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
 
     for (size_t i = 0; i < f->neps; i++) {
         const struct hw_afact *ep = &f->eps[i];
-        if (!hw_afact_own(f, ep))
+        /* Missing episodes, as every other section counts them. */
+        if (!hw_afact_own(f, ep) || ep->kind == HW_KIND_ABSENT)
             continue;
         int qi = quarter_index(&q, ep->last_seen);
         if (qi < 0)
@@ -463,7 +464,7 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
         "episodes. In the year row a child is persistent if missing 3 or more times in any "
         "quarter, one-off if once in the year, repeat otherwise. Then the children with most "
         "episodes in the period, named, for managers. Own children only, not those placed here "
-        "by other councils.");
+        "by other councils; missing episodes only, not time away without authorisation.");
     char title[96];
     snprintf(title, sizeof title, "Children by how often they went missing, %s", p->label);
     const char *year_note = "The year row counts each child once: one-off if missing once in "

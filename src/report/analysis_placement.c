@@ -482,7 +482,8 @@ int hw_section_placement(struct hw_doc *d, const struct hw_afacts *f, const stru
         put_change(&row[5], eps[pl][0], eps[pl][1]);
     }
     char *chart = hw_asprintf("Episodes by placement type, %s and %s", p->prev_label, p->label);
-    hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){6, 5}, 2, -1);
+    hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){5, 6}, 2, -1);
+    hw_doc_chart_rows(s, NPL); /* not the Total */
     free(chart);
 
     placement_homes(s, f, p, o && o->top ? o->top : DEFAULT_TOP);
@@ -796,12 +797,14 @@ int hw_section_first_ever(struct hw_doc *d, const struct hw_afacts *f, const str
     }
     char *chart =
         hw_asprintf("Children missing for the first time, %s and %s", p->prev_label, p->label);
-    hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){2, 1}, 2, -1);
+    hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){1, 2}, 2, -1);
+    hw_doc_chart_rows(s, NPL); /* not the Total */
     free(chart);
     size_t series[4];
     for (int k = 0; k < q.n; k++)
         series[k] = (size_t)k + 1;
     hw_doc_chart(s, HW_CHART_BAR, "Children missing for the first time per quarter", tq, 0, series,
                  (size_t)q.n, -1);
+    hw_doc_chart_rows(s, NPL); /* not the Total */
     return 0;
 }

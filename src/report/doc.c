@@ -232,6 +232,12 @@ void hw_doc_chart(struct hw_doc_section *s, enum hw_chart_kind kind, const char 
     ch->target = target;
 }
 
+void hw_doc_chart_rows(struct hw_doc_section *s, size_t rows)
+{
+    if (s->ncharts)
+        s->charts[s->ncharts - 1].rows = rows;
+}
+
 /* ---- what the renderers share ---- */
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -15,7 +15,9 @@
  *         header row (column titles), the rows, a blank line
  *   json  {"title", "council", "period", "produced", "sections": [{"id",
  *         "title", "intro", "tables": [{"id", "title", "note", "columns":
- *         [{"id", "title", "kind"}], "rows": [{COLUMN ID: value, ...}]}]}]}:
+ *         [{"id", "title", "kind"}], "rows": [{COLUMN ID: value, ...}]}],
+ *         "charts": [{"kind", "title", "table", "label", "series", "target",
+ *         "rows"}]}]}:
  *         each row an object holding all its figures; integers as numbers,
  *         percentages as numbers with two decimals (32.91), dates as
  *         "YYYY-MM-DD", empty cells null
@@ -71,6 +73,7 @@ struct hw_doc_chart {
     size_t *series;   /* columns to plot (INT or PERCENT cells) */
     size_t nseries;
     long long target; /* a target line in the series' unit (e.g. 9000 = 90.00%); -1: none */
+    size_t rows;      /* plot the table's first `rows` rows (0: every row): a Total left out */
 };
 
 struct hw_doc_section {
@@ -112,6 +115,10 @@ void hw_cell_date(struct hw_cell *c, hw_date d);
 /* Adds a chart of table t (series: nseries column indexes, copied). */
 void hw_doc_chart(struct hw_doc_section *s, enum hw_chart_kind kind, const char *title, size_t t,
                   size_t label_col, const size_t *series, size_t nseries, long long target);
+
+/* Plots only the first `rows` rows of the table of the section's latest
+ * chart (e.g. every row but a Total, which would dwarf the rest). */
+void hw_doc_chart_rows(struct hw_doc_section *s, size_t rows);
 
 /* ---- presenting ---- */
 

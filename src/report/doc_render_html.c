@@ -631,7 +631,11 @@ static void desc_text(struct hw_buf *out, const struct chart *c)
 static void chart_html(struct hw_buf *out, const struct hw_doc_section *s,
                        const struct hw_doc_chart *ch, const char *id)
 {
-    struct chart c = {.s = s, .ch = ch, .t = &s->tables[ch->table]};
+    /* The rows plotted: every row, or the first ch->rows. */
+    struct hw_doc_table view = s->tables[ch->table];
+    if (ch->rows && ch->rows < view.nrows)
+        view.nrows = ch->rows;
+    struct chart c = {.s = s, .ch = ch, .t = &view};
     c.percent = hw_doc_chart_percent(s, ch);
     bool target = ch->target >= 0;
     layout(&c, legend_rows(&c, target));

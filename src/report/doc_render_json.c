@@ -81,9 +81,10 @@ static json_t *table(const struct hw_doc_table *t)
     return j;
 }
 
-/* A chart as {"kind", "title", "table", "label", "series", "target"}: the
- * table and columns by id; the target in the series' unit (90.0 for 90.00%,
- * like the cells; a count as an integer), null when there is none. */
+/* A chart as {"kind", "title", "table", "label", "series", "target",
+ * "rows"}: the table and columns by id; the target in the series' unit
+ * (90.0 for 90.00%, like the cells; a count as an integer), null when there
+ * is none; how many of the table's rows, from the first, are plotted. */
 static json_t *chart(const struct hw_doc_section *s, const struct hw_doc_chart *ch)
 {
     const struct hw_doc_table *t = &s->tables[ch->table];
@@ -102,6 +103,8 @@ static json_t *chart(const struct hw_doc_section *s, const struct hw_doc_chart *
         json_object_set_new(j, "target", json_real((double)ch->target / 100.0));
     else
         json_object_set_new(j, "target", json_integer((json_int_t)ch->target));
+    size_t rows = ch->rows && ch->rows < t->nrows ? ch->rows : t->nrows;
+    json_object_set_new(j, "rows", json_integer((json_int_t)rows));
     return j;
 }
 

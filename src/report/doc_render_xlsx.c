@@ -245,9 +245,10 @@ static int add_chart(struct ctx *x, lxw_workbook *wb, lxw_worksheet *ws, const c
         chart_title_set_name(chart, title);
         chart_title_set_name_font(chart, &font);
     }
-    lxw_row_t first = hdr + 1, last = hdr + (lxw_row_t)t->nrows;
+    size_t plotted = ch->rows && ch->rows < t->nrows ? ch->rows : t->nrows;
+    lxw_row_t first = hdr + 1, last = hdr + (lxw_row_t)plotted;
     lxw_col_t label = (lxw_col_t)ch->label_col;
-    bool labels = bar && t->nrows * ch->nseries <= 24; /* numbers on the bars, when they fit */
+    bool labels = bar && plotted * ch->nseries <= 24; /* numbers on the bars, when they fit */
     for (size_t i = 0; i < ch->nseries; i++) {
         lxw_col_t c = (lxw_col_t)ch->series[i];
         lxw_chart_series *se = chart_add_series(chart, NULL, NULL);

@@ -259,14 +259,14 @@ static void test_json(void **state)
     json_t *charts = json_object_get(s0, "charts");
     assert_int_equal(json_array_size(charts), 1);
     json_t *c0 = json_array_get(charts, 0);
-    const char *corder[] = {"kind", "title", "table", "label", "series", "target"};
+    const char *corder[] = {"kind", "title", "table", "label", "series", "target", "rows"};
     i = 0;
     json_object_foreach(c0, key, value)
     {
-        assert_true(i < 6);
+        assert_true(i < 7);
         assert_string_equal(key, corder[i++]);
     }
-    assert_int_equal(i, 6);
+    assert_int_equal(i, 7);
     assert_string_equal(json_string_value(json_object_get(c0, "kind")), "bar");
     assert_string_equal(json_string_value(json_object_get(c0, "title")),
                         "Individuals by placement type");
@@ -290,7 +290,9 @@ static void test_json(void **state)
     /* 9000 hundredths is 90.0, like the cells' 32.91. */
     assert_true(json_is_real(json_object_get(c1, "target")));
     assert_true(json_real_value(json_object_get(c1, "target")) == 90.0);
-    assert_non_null(strstr(text, "\"target\": 90.0\n"));
+    assert_non_null(strstr(text, "\"target\": 90.0,\n"));
+    /* Every row is plotted unless the builder says otherwise. */
+    assert_int_equal(json_integer_value(json_object_get(c0, "rows")), 3);
     json_decref(root);
     free(text);
     hw_doc_free(&d);

@@ -60,6 +60,7 @@ export function url(path, params) {
  * request('GET', '/children', {query: {q: 'Amy'}})
  * request('POST', '/episodes', {body: {...}})
  * request('POST', '/import/children', {csv: text})
+ * request('GET', '/reports/annual', {query: {...}, reviver}) (JSON.parse's reviver)
  */
 export async function request(method, path, opts = {}) {
   const headers = { Accept: 'application/json' };
@@ -81,7 +82,7 @@ export async function request(method, path, opts = {}) {
   const text = await res.text();
   let data = null;
   try {
-    data = text ? JSON.parse(text) : null;
+    data = text ? JSON.parse(text, opts.reviver) : null;
   } catch {
     data = null;
   }
