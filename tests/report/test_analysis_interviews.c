@@ -505,6 +505,14 @@ static void persistent_facts(struct hw_afacts *f)
     add_n(f, dd, "2017-11-01", 4, HW_PL_LA_HOME);         /* D: 4 in Q3 */
     add_n(f, e, "2017-12-01", 2, HW_PL_HOME);             /* E: 2 in Q3 */
     add_n(f, o, "2017-04-10", 5, HW_PL_INDEPENDENT_HOME); /* another council's */
+    /* B away without authorisation twice in Q1: not missing, so B stays
+     * one-off there (counted, B would be persistent). */
+    for (int i = 0; i < 2; i++) {
+        struct hw_afact away =
+            ep_at(b, i ? "B-away-2" : "B-away-1", i ? "2017-05-03 22:00" : "2017-05-02 22:00");
+        away.kind = HW_KIND_ABSENT;
+        hw_afacts_add(f, &away);
+    }
     hw_afacts_finish(f);
 }
 
