@@ -44,6 +44,22 @@ int hw_period_init(struct hw_period *p, int fy, int quarter)
     return 0;
 }
 
+int hw_period_quarters(const struct hw_period *p, hw_instant now)
+{
+    int n = p->quarter ? p->quarter : 4;
+    while (n > 1 && fy_month_start(p->fy, 3 * (n - 1)) > now)
+        n--;
+    return n;
+}
+
+int hw_period_months(const struct hw_period *p, hw_instant now)
+{
+    int first = p->quarter ? (p->quarter - 1) * 3 : 0, n = p->quarter ? 3 : 12;
+    while (n > 1 && fy_month_start(p->fy, first + n - 1) > now)
+        n--;
+    return n;
+}
+
 int hw_parse_fy(const char *s, int *fy)
 {
     int y = 0;

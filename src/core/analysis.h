@@ -37,6 +37,13 @@ struct hw_period {
  * year). Returns 0, or -1 for a quarter outside 0-4 or a year outside
  * 1900-9998. */
 int hw_period_init(struct hw_period *p, int fy, int quarter);
+/* How many quarters "per quarter" tables show for p as at `now`: each
+ * quarter of the year up to and including p's (all four for a year), but
+ * none that has not begun by `now` (at least one). */
+int hw_period_quarters(const struct hw_period *p, hw_instant now);
+/* How many months of p monthly tables show as at `now`: p's months (3 or
+ * 12), but none that has not begun by `now` (at least one). */
+int hw_period_months(const struct hw_period *p, hw_instant now);
 /* "2016-17" -> 2016. Returns 0, or -1 unless it is YYYY-YY with YY the year
  * after YYYY. */
 int hw_parse_fy(const char *s, int *fy);

@@ -48,15 +48,17 @@ struct quarters {
 static const char *const quarter_ids[4] = {"q1", "q2", "q3", "q4"};
 static const char *const quarter_titles[4] = {"Q1", "Q2", "Q3", "Q4"};
 
-static void quarters_init(struct quarters *q, const struct hw_period *p)
+static void quarters_init(struct quarters *q, const struct hw_period *p, hw_instant now)
 {
-    q->n = p->quarter ? p->quarter : 4;
-    for (int i = 0; i < q->n; i++) {
+    q->n = hw_period_quarters(p, now);
+    for (int i = 0; i <= q->n; i++) {
         struct hw_period qp;
-        hw_period_init(&qp, p->fy, i + 1);
+        if (i < 4)
+            hw_period_init(&qp, p->fy, i + 1);
+        else
+            hw_period_init(&qp, p->fy + 1, 1);
         q->at[i] = qp.from;
     }
-    q->at[q->n] = p->to;
 }
 
 /* The index of t's quarter, or -1 outside the quarters shown. */
@@ -155,7 +157,7 @@ int hw_section_reasons(struct hw_doc *d, const struct hw_afacts *f, const struct
     (void)err;
     const struct hw_reasons *list = o && o->reasons ? o->reasons : hw_reasons_builtin();
     struct quarters q;
-    quarters_init(&q, p);
+    quarters_init(&q, p, f->now);
     long known[HW_REASONS_MAX][4] = {{0}};
     long with_reasons[4] = {0}, completed[4] = {0};
     struct unknown_reason *unk = NULL;
@@ -404,7 +406,7 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
 {
     (void)err;
     struct quarters q;
-    quarters_init(&q, p);
+    quarters_init(&q, p, f->now);
     size_t nc = f->nchildren ? f->nchildren : 1;
     uint32_t *cnt = hw_calloc((size_t)q.n * nc, sizeof *cnt); /* [quarter][child] */
     uint32_t *period = hw_calloc(nc, sizeof *period);
@@ -661,7 +663,7 @@ int hw_section_timescale(struct hw_doc *d, const struct hw_afacts *f, const stru
     (void)o;
     (void)err;
     struct quarters q;
-    quarters_init(&q, p);
+    quarters_init(&q, p, f->now);
     size_t nlate = lateness_row(0) + 1;
     struct rhi_counts own[4], ola[4], in_area[4], ooa[4];
     memset(own, 0, sizeof own);
@@ -847,7 +849,7 @@ int hw_section_strategy_meetings(struct hw_doc *d, const struct hw_afacts *f,
     (void)o;
     (void)err;
     struct quarters q;
-    quarters_init(&q, p);
+    quarters_init(&q, p, f->now);
     /* [quarter][status]: index 0 counts those due (any status but none). */
     long n[4][HW_SM3D_PENDING + 1], ola[4] = {0};
     memset(n, 0, sizeof n);

@@ -167,9 +167,9 @@ struct quarters {
     hw_instant start[5];
 };
 
-static void quarters_of(const struct hw_period *p, struct quarters *q)
+static void quarters_of(const struct hw_period *p, hw_instant now, struct quarters *q)
 {
-    q->n = p->quarter ? p->quarter : 4;
+    q->n = hw_period_quarters(p, now);
     for (int i = 0; i <= q->n; i++)
         q->start[i] = fy_month_start(p->fy, 3 * i);
 }
@@ -502,7 +502,7 @@ int hw_section_monthly(struct hw_doc *d, const struct hw_afacts *f, const struct
     (void)err;
     static const char *const abbr[12] = {"Apr", "May", "Jun", "Jul", "Aug", "Sep",
                                          "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-    int m0 = p->quarter ? (p->quarter - 1) * 3 : 0, nm = p->quarter ? 3 : 12;
+    int m0 = p->quarter ? (p->quarter - 1) * 3 : 0, nm = hw_period_months(p, f->now);
     hw_instant start[13], prev[13];
     for (int i = 0; i <= nm; i++) {
         start[i] = fy_month_start(p->fy, m0 + i);
@@ -611,7 +611,7 @@ int hw_section_case_status(struct hw_doc *d, const struct hw_afacts *f, const st
     (void)o;
     (void)err;
     struct quarters q;
-    quarters_of(p, &q);
+    quarters_of(p, f->now, &q);
     int ncol = q.n + 1; /* the quarters, then the year to date */
     /* Bits per child: status s in column c at s * ncol + c; any status in
      * column c at NCS * ncol + c. */
@@ -679,7 +679,7 @@ int hw_section_duration(struct hw_doc *d, const struct hw_afacts *f, const struc
     (void)o;
     (void)err;
     struct quarters q;
-    quarters_of(p, &q);
+    quarters_of(p, f->now, &q);
     long n[HW_BAND_COUNT][5] = {{0}}, still = 0;
     for (size_t i = 0; i < f->neps; i++) {
         const struct hw_afact *ep = &f->eps[i];
@@ -732,7 +732,7 @@ int hw_section_first_ever(struct hw_doc *d, const struct hw_afacts *f, const str
     (void)o;
     (void)err;
     struct quarters q;
-    quarters_of(p, &q);
+    quarters_of(p, f->now, &q);
     int ncol = q.n + 1;
     /* Bits per child: placement row pl (PL_TOTAL: all) in period per at
      * pl * 2 + per; in quarter column c at QBASE + pl * ncol + c. */

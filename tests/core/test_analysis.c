@@ -41,6 +41,25 @@ static void test_periods(void **state)
     assert_string_equal(p.label, "1999-00 Q2");
 }
 
+/* A year or quarter still going: only the quarters and months begun. */
+static void test_periods_so_far(void **state)
+{
+    (void)state;
+    struct hw_period y, q3;
+    hw_period_init(&y, 2016, 0);
+    hw_period_init(&q3, 2016, 3);
+    assert_int_equal(hw_period_quarters(&y, local("2017-06-01 00:00")), 4);
+    assert_int_equal(hw_period_months(&y, local("2017-06-01 00:00")), 12);
+    assert_int_equal(hw_period_quarters(&y, local("2016-10-01 00:00")), 3);
+    assert_int_equal(hw_period_quarters(&y, local("2016-09-30 23:59")), 2);
+    assert_int_equal(hw_period_months(&y, local("2016-09-30 23:59")), 6);
+    assert_int_equal(hw_period_quarters(&y, local("2016-01-01 00:00")), 1); /* at least one */
+    assert_int_equal(hw_period_months(&y, local("2016-01-01 00:00")), 1);
+    assert_int_equal(hw_period_quarters(&q3, local("2016-11-15 12:00")), 3);
+    assert_int_equal(hw_period_months(&q3, local("2016-11-15 12:00")), 2);
+    assert_int_equal(hw_period_months(&q3, local("2017-05-01 12:00")), 3);
+}
+
 static void test_parse_fy(void **state)
 {
     (void)state;
