@@ -165,6 +165,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_periods_so_far),
         cmocka_unit_test(test_parse_fy),
         cmocka_unit_test(test_quarters_and_months),
         cmocka_unit_test(test_bands),
