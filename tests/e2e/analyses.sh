@@ -46,7 +46,7 @@ has "Anytown Council" "$OUT"
 has "Return home interviews in timescale" "$OUT"
 expect 0 --now "$now" report annual --year 2016-17 --format json
 has '"sections": [' "$OUT"; has '"id": "strategy_meetings"' "$OUT"; has '"in_timescale_pct": ' "$OUT"
-expect 0 --now "$now" report annual --year 2016-17 --format html --out "$WORK/annual.html"
+expect 0 --now "$now" report annual --year 2016-17 --council "Anytown Council" --format html --out "$WORK/annual.html"
 html=$(cat "$WORK/annual.html")
 has "<svg" "$html"; has "@page" "$html"; hasnt "<script" "$html"; has "2016-17" "$html"
 expect 0 --now "$now" report annual --year 2016-17 --format xlsx --out "$WORK/annual.xlsx"
@@ -89,6 +89,25 @@ if command -v soffice >/dev/null; then
   done
 else
   echo "LibreOffice (soffice) is not installed: the workbook read-back was skipped"
+fi
+
+# The HTML printed to PDF by headless chromium: the title, the period and
+# the numbers are on the pages, and a page image can be made of it.
+if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null; then
+  timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-pdf-header-footer \
+    --user-data-dir="$WORK/chromium" --print-to-pdf="$WORK/annual.pdf" "file://$WORK/annual.html" \
+    >"$WORK/chromium.log" 2>&1 || fail "chromium could not print the report: $(cat "$WORK/chromium.log")"
+  pdftotext "$WORK/annual.pdf" "$WORK/annual.txt"
+  text=$(cat "$WORK/annual.txt")
+  has "Annual analysis: children missing from home and care" "$text"
+  has "Anytown Council" "$text"
+  has "How long children were missing" "$text"
+  has "$(block duration | awk -F, '$1 == "0-12h" {print $2}')" "$text"
+  pdftoppm -png -r 40 -f 1 -l 1 "$WORK/annual.pdf" "$WORK/page"
+  [ -s "$WORK/page-01.png" ] || [ -s "$WORK/page-1.png" ] || fail "no page image"; pass
+else
+  echo "chromium or pdftoppm is not installed: the printed report was skipped"
 fi
 
 # The quarterly analysis: Q2 only, year-to-date quarter columns.
