@@ -482,17 +482,24 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
         persist_rows(s, tc, te, quarter_titles[i], &perq[i]);
     persist_rows(s, tc, te, quarters_total(&q), &year);
 
+    /* Pseudonymised (analysts): the child by pseudonym, and no name column. */
+    bool alias = o && o->pseudonym_key;
     static const char *const top_ids[] = {"child",      "name",      "episodes",
                                           "first_seen", "last_seen", "placements"};
     static const char *const top_titles[] = {"Child",         "Name",           "Episodes",
                                              "First episode", "Latest episode", "Placements"};
+    static const char *const alias_ids[] = {"child", "episodes", "first_seen", "last_seen",
+                                            "placements"};
+    static const char *const alias_titles[] = {"Child (pseudonym)", "Episodes", "First episode",
+                                               "Latest episode", "Placements"};
     snprintf(title, sizeof title, "The %zu children with most episodes, %s",
              o && o->top ? o->top : (size_t)DEFAULT_TOP, p->label);
-    size_t tt = hw_doc_table(s, "top_children", title,
-                             "Dates are when the child was last seen, for the first and the "
-                             "latest episode of the period. Children with the same number of "
-                             "episodes are in order of child ID.",
-                             6, top_ids, top_titles);
+    size_t tt =
+        hw_doc_table(s, "top_children", title,
+                     "Dates are when the child was last seen, for the first and the "
+                     "latest episode of the period. Children with the same number of "
+                     "episodes are in order of child ID.",
+                     alias ? 5 : 6, alias ? alias_ids : top_ids, alias ? alias_titles : top_titles);
     size_t *order = hw_malloc((k ? k : 1) * sizeof *order);
     size_t ntop = top_take(&top, order);
     struct hw_buf b = {0};
@@ -500,25 +507,26 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
         size_t c = order[i];
         const struct hw_achild *ch = &f->children[c];
         struct hw_cell *row = hw_doc_row(s, tt);
-        hw_buf_reset(&b);
-        hw_buf_puts(&b, "");
-        if (o && o->pseudonym_key) { /* a pseudonym, and no name */
-            char alias[HW_PSEUDONYM_LEN];
-            hw_pseudonym(o->pseudonym_key, ch->id, alias);
-            hw_cell_text(&row[0], alias);
+        if (alias) {
+            char name[HW_PSEUDONYM_LEN];
+            hw_pseudonym(o->pseudonym_key, ch->id, name);
+            hw_cell_text(&row[0], name);
         } else {
             hw_cell_text(&row[0], ch->id);
+            hw_buf_reset(&b);
+            hw_buf_puts(&b, "");
             if (ch->first_name && *ch->first_name)
                 hw_buf_puts(&b, ch->first_name);
             if (ch->last_name && *ch->last_name)
                 hw_buf_printf(&b, "%s%s", b.len ? " " : "", ch->last_name);
+            hw_cell_text(&row[1], b.len ? b.data : NULL);
         }
-        hw_cell_text(&row[1], b.len ? b.data : NULL);
-        hw_cell_int(&row[2], period[c]);
-        hw_cell_date(&row[3], hw_london_date(first[c]));
-        hw_cell_date(&row[4], hw_london_date(last[c]));
+        size_t at = alias ? 1 : 2; /* the columns after the name, or after the pseudonym */
+        hw_cell_int(&row[at], period[c]);
+        hw_cell_date(&row[at + 1], hw_london_date(first[c]));
+        hw_cell_date(&row[at + 2], hw_london_date(last[c]));
         placements_text(placed[c], &b);
-        hw_cell_text(&row[5], b.data);
+        hw_cell_text(&row[at + 3], b.data);
     }
     hw_buf_free(&b);
     free(order);

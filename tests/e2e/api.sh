@@ -210,6 +210,7 @@ as coo GET "/api/v1/reports/annual?year=2017-18&section=persistent"; code 200
 has '"child": "C1"' "$BODY"; has '"name": "Amy Stone"' "$BODY"
 as ann GET "/api/v1/reports/annual?year=2017-18&section=persistent"; code 200
 has '"id": "top_children"' "$BODY"; hasnt '"C1"' "$BODY"; hasnt 'Amy' "$BODY"; has '"child": "P' "$BODY"
+hasnt '"name"' "$BODY"; has '"title": "Child (pseudonym)"' "$BODY"
 as ann GET "/api/v1/reports/quarterly?year=2017-18&quarter=1&format=xlsx" -D "$WORK/headers"; code 200
 grep -qi 'filename="quarterly-analysis-2017-18-q1.xlsx"' "$WORK/headers" || fail "no download name"; pass
 as ann GET "/api/v1/reports/quarterly?year=2017-18&quarter=5"; code 400; has '"field": "quarter"' "$BODY"
