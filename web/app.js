@@ -23,6 +23,8 @@ import * as lists from './js/pages/lists.js';
 import * as reports from './js/pages/reports.js';
 import * as monthly from './js/pages/monthly.js';
 import * as analysis from './js/pages/analysis.js';
+import * as scorecard from './js/pages/scorecard.js';
+import * as plans from './js/pages/plans.js';
 import * as importPage from './js/pages/import.js';
 import * as users from './js/pages/users.js';
 import * as audit from './js/pages/audit.js';
@@ -59,6 +61,8 @@ const ROUTES = [
   ['/reports/monthly', monthly, REPORTS],
   ['/reports/quarterly', analysis, REPORTS, { report: 'quarterly' }],
   ['/reports/annual', analysis, REPORTS, { report: 'annual' }],
+  ['/reports/scorecard', scorecard, REPORTS],
+  ['/reports/plans', plans, REPORTS],
   ['/reports/:id', reports, REPORTS, { one: true }],
   ['/import', importPage, ['coordinator']],
   ['/admin/users', users, ['admin']],

@@ -10,7 +10,8 @@ import { parseDate, parseTime, dateInput } from './format.js';
 export class Form {
   /**
    * new Form({submit: 'Save', onSubmit: async (values, form) => {...}, secondary: node})
-   * onSubmit may throw ApiError (shown in the summary and on the field).
+   * onSubmit may throw ApiError (shown in the summary and on the field);
+   * it returns false to keep the errors it has shown itself.
    */
   constructor({ submit = 'Continue', onSubmit, validate = null, secondary = null, novalidate = true, warningButton = false }) {
     this.validate = validate;
@@ -282,8 +283,9 @@ export class Form {
     this.busy = true;
     this.button.disabled = true;
     try {
-      await this.onSubmit(values, this);
-      if (this.el.isConnected) this.clearErrors();
+      // onSubmit returns false when it has shown errors of its own.
+      const kept = await this.onSubmit(values, this);
+      if (this.el.isConnected && kept !== false) this.clearErrors();
     } catch (err) {
       if (err instanceof ApiError) {
         if (!err.handled) this.showApiError(err);

@@ -17,4 +17,5 @@ export const can = {
   reports: (s) => ['coordinator', 'team_manager', 'analyst'].includes(s?.role),
   anyTeam: (s) => s?.role === 'coordinator',
   import: (s) => s?.role === 'coordinator',
+  updatePlans: (s) => ['coordinator', 'team_manager'].includes(s?.role),
 };

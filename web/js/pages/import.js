@@ -1,10 +1,11 @@
 // Import a CSV file from the case-management system (coordinator). All or
 // nothing: on any bad row, every row error is listed and nothing changes.
 
-import { h, heading, table, inset, capitalise } from '../dom.js';
+import { h, heading, table, inset } from '../dom.js';
 import { postCsv } from '../api.js';
 import { number } from '../format.js';
-import { Form, errorSummary } from '../forms.js';
+import { Form } from '../forms.js';
+import { fileErrors } from '../row-errors.js';
 
 const KINDS = [
   ['children', 'Children', 'The case system\'s children: IDs, names, case status, placement, team.'],
@@ -46,26 +47,12 @@ export async function render(ctx) {
       } catch (err) {
         if (err.status !== 422 || !err.errors) throw err;
         const rows = err.errors;
+        form.clearErrors();
         document.title = 'Error: Import records – Homeward';
-        const summary = errorSummary([
-          h('li', null, `${file.name} has ${number(rows.length)} ${rows.length === 1 ? 'error' : 'errors'}. `, h('a', { href: '#import-errors' }, 'See every error below'), '.'),
-          h('li', null, 'Nothing was changed: correct the file and import it again.'),
-        ], 'The file was not imported');
-        result.replaceChildren(
-          summary,
-          h('h2', { id: 'import-errors', tabindex: '-1' }, 'Errors in the file'),
-          table({
-            caption: `Every error in ${file.name}`,
-            rows,
-            columns: [
-              { head: 'Line', cell: (r) => String(r.line ?? ''), numeric: true, rowHeader: true },
-              { head: 'Column', cell: (r) => r.column || 'The whole row' },
-              // The value is shown when the server gives it (otherwise its message quotes it).
-              rows.some((r) => 'value' in r) ? { head: 'Value', cell: (r) => (r.value === null || r.value === undefined ? '' : r.value === '' ? h('span', { class: 'secondary' }, '(empty)') : String(r.value)) } : null,
-              { head: 'What is wrong', cell: (r) => capitalise(r.message) },
-            ].filter(Boolean),
-          }));
+        const { summary, nodes } = fileErrors(file.name, rows, 'import-errors');
+        result.replaceChildren(...nodes);
         summary.focus();
+        return false; // keep the title's "Error: "
       }
     },
   });

@@ -1,13 +1,27 @@
-// Reports: the list the server offers (GET /reports), or the monthly data
-// profile alone when it has no list yet.
+// Reports: the list the server offers (GET /reports), or the reports this
+// UI has pages for when it gives no list: the monthly data profile, the
+// quarterly and annual analyses, the scorecard and the action plans.
 
 import { h, heading, link, table } from '../dom.js';
 import { get, url } from '../api.js';
+import { can } from '../roles.js';
 
 const FORMAT_NAMES = { json: 'JSON', csv: 'CSV', xlsx: 'Excel', html: 'Web page (HTML)', text: 'Text' };
-const FALLBACK = [{ id: 'monthly', title: 'Monthly data profile', formats: ['csv', 'xlsx', 'html'] }];
+const ALL = ['csv', 'xlsx', 'html'];
+// The reports this UI has pages for, listed when the server gives no list.
+const FALLBACK = [
+  { id: 'monthly', title: 'Monthly data profile', formats: ALL },
+  { id: 'quarterly', title: 'Quarterly analysis', formats: ALL },
+  { id: 'annual', title: 'Annual analysis', formats: ALL },
+  { id: 'scorecard', title: 'Scorecard', formats: ALL },
+  { id: 'plans', title: 'Action plans', formats: ALL },
+];
 const DESCRIPTIONS = {
   monthly: 'Per month: children missing, offered and done a return home interview, episodes, and the rates. Local months; children placed here by other councils not counted.',
+  quarterly: 'A quarter against the same quarter last year.',
+  annual: 'The financial year against the year before.',
+  scorecard: 'The board\'s indicators month by month: year to date, direction of travel, and red, amber or green against target.',
+  plans: 'Every action with its latest rating and how it moved, and the actions overdue.',
 };
 
 async function reportList() {
@@ -46,7 +60,7 @@ export async function render(ctx) {
       rows: reports,
       columns: [
         { head: 'Report', cell: (r) => link(`/reports/${encodeURIComponent(r.id)}`, r.title || r.id), rowHeader: true },
-        { head: 'About it', cell: (r) => r.about || r.description || DESCRIPTIONS[r.id] || '' },
+        { head: 'About it', cell: (r) => `${r.about || r.description || DESCRIPTIONS[r.id] || ''}${r.id === 'plans' && can.updatePlans(ctx.session) ? ' Upload a plan or rate an action there.' : ''}` },
         { head: 'Downloads', cell: (r) => (r.formats || []).filter((f) => f !== 'json').map((f) => FORMAT_NAMES[f] || f).join(', ') },
       ],
     }),
