@@ -164,12 +164,9 @@ static void test_facts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_periods),
-        cmocka_unit_test(test_periods_so_far),
-        cmocka_unit_test(test_parse_fy),
-        cmocka_unit_test(test_quarters_and_months),
-        cmocka_unit_test(test_bands),
-        cmocka_unit_test(test_change),
+        cmocka_unit_test(test_periods),  cmocka_unit_test(test_periods_so_far),
+        cmocka_unit_test(test_parse_fy), cmocka_unit_test(test_quarters_and_months),
+        cmocka_unit_test(test_bands),    cmocka_unit_test(test_change),
         cmocka_unit_test(test_facts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
