@@ -97,6 +97,8 @@ extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];
 extern const struct hw_cmd hw_users_cmds[];
 extern const struct hw_cmd hw_plans_cmds[];
+extern const struct hw_cmd hw_ssda903_cmds[];
+extern const struct hw_cmd hw_export_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */
 int hw_cli_main(int argc, char **argv);

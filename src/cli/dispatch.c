@@ -11,9 +11,20 @@
 #define HW_VERSION "0.1.0"
 
 static const struct hw_cmd *const tables[] = {
-    hw_record_cmds, hw_workflow_cmds, hw_lifecycle_cmds, hw_import_cmds,
-    hw_report_cmds, hw_generate_cmds, hw_misc_cmds,      hw_serve_cmds,
-    hw_groups_cmds, hw_outbox_cmds,   hw_users_cmds,     hw_plans_cmds,
+    hw_record_cmds,
+    hw_workflow_cmds,
+    hw_lifecycle_cmds,
+    hw_import_cmds,
+    hw_report_cmds,
+    hw_generate_cmds,
+    hw_misc_cmds,
+    hw_serve_cmds,
+    hw_groups_cmds,
+    hw_outbox_cmds,
+    hw_users_cmds,
+    hw_plans_cmds,
+    hw_export_cmds,  /* statutory exports: Annex A, the SSD (cmd_export.c) */
+    hw_ssda903_cmds, /* the DfE's SSDA903 return: validate (cmd_ssda903.c) */
     NULL,
 };
 

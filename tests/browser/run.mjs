@@ -241,6 +241,9 @@ async function main() {
     const started = Date.now();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // The server runs under the sanitizers and beside other tests: give each
+    // step a minute, not Playwright's 30 s, before calling it a failure.
+    page.setDefaultTimeout(60_000);
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(`uncaught: ${e.message}`));
     page.on('console', (m) => {
