@@ -99,6 +99,7 @@ void hw_api_monthly(struct hw_request *rq, struct hw_response *rs);
 void hw_api_analysis(struct hw_request *rq, struct hw_response *rs);
 void hw_api_scorecard(struct hw_request *rq, struct hw_response *rs);
 void hw_api_plans_report(struct hw_request *rq, struct hw_response *rs);
+void hw_api_statutory(struct hw_request *rq, struct hw_response *rs);
 /* api_plans.c */
 void hw_api_plan_import(struct hw_request *rq, struct hw_response *rs);
 void hw_api_plan_rate(struct hw_request *rq, struct hw_response *rs);

@@ -10,6 +10,7 @@
 #include "report/action_plan_report.h"
 #include "report/monthly_report.h"
 #include "report/scorecard_report.h"
+#include "report/statutory.h"
 
 /* The reports there are, with the formats each comes in. */
 void hw_api_reports(struct hw_request *rq, struct hw_response *rs)
@@ -271,4 +272,52 @@ void hw_api_plans_report(struct hw_request *rq, struct hw_response *rs)
     }
     hw_doc_free(&d);
     hw_plan_view_free(&v);
+}
+
+/* The statutory exports (report/statutory.h): annex-a-missing?at=DATE and
+ * ssd-missing?from=DATE&to=DATE, as csv (default), json, text or xlsx.
+ * They name children, so only the coordinator may take them; each is
+ * audited as an export. */
+void hw_api_statutory(struct hw_request *rq, struct hw_response *rs)
+{
+    bool annex = strcmp((const char *)rq->route_data, "annex-a-missing") == 0;
+    const char *format = rq->arg(rq->conn, "format");
+    struct hw_statutory x;
+    struct hw_err err = {0};
+    hw_date at = hw_london_date(rq->now), first = HW_NO_DATE, last = HW_NO_DATE;
+    static const char *const names[] = {"at", "from", "to"};
+    hw_date *dates[] = {&at, &first, &last};
+    for (int i = 0; i < 3; i++) {
+        const char *v = rq->arg(rq->conn, names[i]);
+        if (v && hw_parse_date(v, dates[i]) < 0) {
+            hw_http_error(rs, 400, names[i], "%s: expected a date as YYYY-MM-DD", names[i]);
+            return;
+        }
+    }
+    int fmt = format ? hw_format_parse_report(format) : HW_FMT_CSV;
+    if (fmt < 0 || fmt == HW_FMT_HTML) {
+        hw_http_error(rs, 400, "format", "format: expected csv, json, text or xlsx");
+        return;
+    }
+    if (first != HW_NO_DATE && last != HW_NO_DATE && first > last) {
+        hw_http_error(rs, 400, "from", "from: is after to");
+        return;
+    }
+    int rc = annex ? hw_annex_a_missing_build(rq->store, at, &x, &err)
+                   : hw_ssd_missing_build(rq->store, first, last, &x, &err);
+    if (rc < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    hw_buf_reset(&rs->body);
+    if (hw_statutory_write(&x, fmt, &rs->body, &err) < 0) {
+        hw_api_fault(rs, &err);
+    } else {
+        hw_audit(rq->store, rq->who.user, rq->now, "export", NULL, NULL, x.name, &err);
+        rs->status = 200;
+        rs->content_type = hw_format_content_type(fmt);
+        if (fmt == HW_FMT_CSV || fmt == HW_FMT_XLSX)
+            snprintf(rs->filename, sizeof rs->filename, "%s.%s", x.name, hw_format_extension(fmt));
+    }
+    hw_statutory_free(&x);
 }

@@ -77,6 +77,8 @@ routes=(
   "GET /api/v1/reports/scorecard?year=2017-18&to_month=2017-04 coo,man,ann"
   "GET /api/v1/reports/plans coo,man,ann"
   "POST /api/v1/action-plans/import?plan=P6 coo,man"
+  "GET /api/v1/exports/annex-a-missing coo"
+  "GET /api/v1/exports/ssd-missing coo"
   "POST /api/v1/action-plans/ratings coo,man"
   "POST /api/v1/import/children coo"
   "GET /api/v1/users adm"
@@ -238,6 +240,16 @@ code 422; has '"field": "rag"' "$BODY"
 as ann GET "/api/v1/reports/plans?plan=P6&date=2018-02-01"; code 200; has '"Ensure tracking"' "$BODY"
 as ann GET "/api/v1/reports/plans?plan=Nope"; code 404
 as adm GET "/api/v1/audit?action=change&limit=50"; code 200; has 'P6 1 rated green' "$BODY"
+
+# ---- the statutory exports: the coordinator only, audited ----
+as coo GET "/api/v1/exports/ssd-missing?from=2017-04-01&to=2017-04-30" -D "$WORK/headers"; code 200
+has "miss_table_id" "$BODY"; has "E1" "$BODY"
+grep -qi 'filename="ssd-missing.csv"' "$WORK/headers" || fail "no download name"; pass
+as coo GET "/api/v1/exports/annex-a-missing?at=2017-05-01&format=xlsx"; code 200; has "PK" "${BODY:0:2}"
+as coo GET "/api/v1/exports/annex-a-missing?at=2017-02-30"; code 400; has '"field": "at"' "$BODY"
+as coo GET "/api/v1/exports/ssd-missing?from=2017-05-01&to=2017-04-01"; code 400
+as coo GET "/api/v1/exports/ssd-missing?format=html"; code 400; has '"field": "format"' "$BODY"
+as adm GET "/api/v1/audit?action=export&user=coo"; code 200; has '"detail": "ssd-missing"' "$BODY"
 
 # ---- users, tokens and the audit log: admins only ----
 as coo GET /api/v1/users; code 403
