@@ -214,6 +214,17 @@ const char *const hw_migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
     "CREATE TRIGGER plan_changes_kept_d BEFORE DELETE ON plan_changes"
     "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;",
+
+    /* 10: the children's periods of care, as the SSDA903 return's Episodes
+     * table gives them (docs/ssda903.md): one row per period, from decom (the
+     * first episode's start) to dec (the last one's end; NULL while open),
+     * rec the reason it ceased, and the 903 fields of the period's first
+     * episode as they were given. Dates are TEXT YYYY-MM-DD. */
+    "CREATE TABLE care_periods ("
+    "  child_id TEXT NOT NULL REFERENCES children(child_id), decom TEXT NOT NULL, dec TEXT,"
+    "  rec TEXT, rne TEXT, ls TEXT, cin TEXT, place TEXT, place_provider TEXT,"
+    "  reason_place_change TEXT, home_post TEXT, pl_post TEXT, urn TEXT,"
+    "  PRIMARY KEY (child_id, decom)) WITHOUT ROWID;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

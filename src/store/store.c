@@ -284,3 +284,14 @@ int hw_store_list_plan_changes(struct hw_store *s, const char *plan, const char 
 {
     return s->ops->list_plan_changes(s, plan, ref, cb, ctx, err);
 }
+
+int hw_store_put_care_period(struct hw_store *s, const struct hw_care_period *p, struct hw_err *err)
+{
+    return s->ops->put_care_period(s, p, err);
+}
+
+int hw_store_list_care_periods(struct hw_store *s, const char *child_id, hw_care_period_cb cb,
+                               void *ctx, struct hw_err *err)
+{
+    return s->ops->list_care_periods(s, child_id, cb, ctx, err);
+}

@@ -254,6 +254,17 @@ struct hw_plan_change {
 };
 typedef int (*hw_plan_change_cb)(void *ctx, const struct hw_plan_change *c);
 
+/* A child's period of care (the SSDA903 Episodes table, docs/ssda903.md):
+ * from decom to dec (HW_NO_DATE while open); rec the reason it ceased; the
+ * other 903 fields of its first episode, as given (NULL: not recorded). */
+struct hw_care_period {
+    const char *child_id;
+    hw_date decom, dec;
+    const char *rec, *rne, *ls, *cin, *place, *place_provider, *reason_place_change, *home_post,
+        *pl_post, *urn;
+};
+typedef int (*hw_care_period_cb)(void *ctx, const struct hw_care_period *p);
+
 struct hw_store_ops {
     const char *backend;
     void (*close)(struct hw_store *s);
@@ -334,6 +345,9 @@ struct hw_store_ops {
     int (*list_plan_ratings)(struct hw_store *s, const char *plan, const char *ref,
                              hw_plan_rating_cb cb, void *ctx, struct hw_err *err);
     int (*add_plan_change)(struct hw_store *s, const struct hw_plan_change *c, struct hw_err *err);
+    int (*put_care_period)(struct hw_store *s, const struct hw_care_period *p, struct hw_err *err);
+    int (*list_care_periods)(struct hw_store *s, const char *child_id, hw_care_period_cb cb,
+                             void *ctx, struct hw_err *err);
     int (*list_plan_changes)(struct hw_store *s, const char *plan, const char *ref,
                              hw_plan_change_cb cb, void *ctx, struct hw_err *err);
 };
@@ -533,5 +547,16 @@ int hw_store_add_plan_change(struct hw_store *s, const struct hw_plan_change *c,
 /* An action's history (ref NULL: of every action of the plan), oldest first. */
 int hw_store_list_plan_changes(struct hw_store *s, const char *plan, const char *ref,
                                hw_plan_change_cb cb, void *ctx, struct hw_err *err);
+
+/* ---- periods of care (docs/ssda903.md) ---- */
+
+/* Inserts the period, or replaces the one of the same child and decom.
+ * Inside the caller's write transaction. Returns 0 new, 1 replaced. */
+int hw_store_put_care_period(struct hw_store *s, const struct hw_care_period *p,
+                             struct hw_err *err);
+/* The periods of care of child_id (NULL: of every child), by child then
+ * decom. */
+int hw_store_list_care_periods(struct hw_store *s, const char *child_id, hw_care_period_cb cb,
+                               void *ctx, struct hw_err *err);
 
 #endif

@@ -1995,6 +1995,100 @@ static int sqlite_list_plan_changes(struct hw_store *s, const char *plan, const 
     return rc;
 }
 
+#define CARE_PERIOD_COLUMNS                                                                        \
+    "child_id, decom, dec, rec, rne, ls, cin, place, place_provider, reason_place_change, "        \
+    "home_post, pl_post, urn"
+
+static int sqlite_put_care_period(struct hw_store *s, const struct hw_care_period *p,
+                                  struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, found = 0;
+    if (sqlite3_get_autocommit(st->db))
+        return hw_fail(err, HW_EINTERNAL,
+                       "database %s: periods of care are written inside a transaction", st->path);
+    sqlite3_stmt *stmt = list_statement(
+        st, "SELECT 1 FROM care_periods WHERE child_id = ?1 AND decom = ?2", &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, p->child_id, -1, SQLITE_STATIC);
+    bind_opt_date(stmt, 2, p->decom);
+    int step = sqlite3_step(stmt);
+    found = step == SQLITE_ROW;
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading a period of care");
+    stmt = list_statement(st,
+                          "INSERT OR REPLACE INTO care_periods(" CARE_PERIOD_COLUMNS
+                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                          &slot, err);
+    if (stmt == NULL)
+        return -1;
+    const char *text[] = {p->rec,
+                          p->rne,
+                          p->ls,
+                          p->cin,
+                          p->place,
+                          p->place_provider,
+                          p->reason_place_change,
+                          p->home_post,
+                          p->pl_post,
+                          p->urn};
+    sqlite3_bind_text(stmt, 1, p->child_id, -1, SQLITE_STATIC);
+    bind_opt_date(stmt, 2, p->decom);
+    bind_opt_date(stmt, 3, p->dec);
+    for (int i = 0; i < 10; i++)
+        bind_opt_text(stmt, 4 + i, text[i]);
+    step = sqlite3_step(stmt);
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "storing a period of care");
+    return found;
+}
+
+static int sqlite_list_care_periods(struct hw_store *s, const char *child_id, hw_care_period_cb cb,
+                                    void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt = list_statement(st,
+                                        "SELECT " CARE_PERIOD_COLUMNS " FROM care_periods "
+                                        "WHERE (?1 IS NULL OR child_id = ?1) "
+                                        "ORDER BY child_id, decom",
+                                        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    bind_opt_text(stmt, 1, child_id);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_care_period p = {
+            .child_id = column_str(stmt, 0),
+            .rec = column_str(stmt, 3),
+            .rne = column_str(stmt, 4),
+            .ls = column_str(stmt, 5),
+            .cin = column_str(stmt, 6),
+            .place = column_str(stmt, 7),
+            .place_provider = column_str(stmt, 8),
+            .reason_place_change = column_str(stmt, 9),
+            .home_post = column_str(stmt, 10),
+            .pl_post = column_str(stmt, 11),
+            .urn = column_str(stmt, 12),
+        };
+        if (column_date(stmt, 1, &p.decom) < 0 || p.decom == HW_NO_DATE ||
+            column_date(stmt, 2, &p.dec) < 0) {
+            rc = hw_fail(err, HW_EINTERNAL,
+                         "database %s: a period of care of child %s has a bad date", st->path,
+                         p.child_id);
+            break;
+        }
+        if (cb(ctx, &p) != 0)
+            break;
+    }
+    if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading periods of care");
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -2044,4 +2138,6 @@ static const struct hw_store_ops sqlite_ops = {
     .list_plan_ratings = sqlite_list_plan_ratings,
     .add_plan_change = sqlite_add_plan_change,
     .list_plan_changes = sqlite_list_plan_changes,
+    .put_care_period = sqlite_put_care_period,
+    .list_care_periods = sqlite_list_care_periods,
 };

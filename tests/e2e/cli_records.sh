@@ -162,5 +162,5 @@ has "rhi_due_hours = 72" "$OUT"
 expect 0 codes risk
 has "high" "$OUT"
 expect 0 db status
-has "schema version 9" "$OUT"
+has "schema version 10" "$OUT"
 done_checks

@@ -225,7 +225,8 @@ static void test_new_database(void **state)
     query(fx->db.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", v,
           sizeof v);
     assert_string_equal(
-        v, "actions,api_tokens,audit,changes,children,episode_with,episodes,interview_attempts,"
+        v, "actions,api_tokens,audit,care_periods,changes,children,episode_with,episodes,"
+           "interview_attempts,"
            "interview_episodes,interviews,outbox,plan_actions,plan_changes,plan_ratings,secrets,"
            "sessions,signin_failures,users");
 }
@@ -1080,6 +1081,57 @@ static void test_links(void **state)
     assert_string_equal(list_ids(fx, HW_REC_INTERVIEW, &f, &s), "I1");
 }
 
+/* ---- periods of care ---- */
+
+static int collect_period(void *ctx, const struct hw_care_period *p)
+{
+    struct hw_buf *b = ctx;
+    char d1[HW_DATE_LEN], d2[HW_DATE_LEN] = "";
+    hw_format_date(p->decom, d1);
+    if (p->dec != HW_NO_DATE)
+        hw_format_date(p->dec, d2);
+    hw_buf_printf(b, "%s %s %s %s %s|", p->child_id, d1, d2, p->rec ? p->rec : "-",
+                  p->ls ? p->ls : "-");
+    return 0;
+}
+
+static void test_care_periods(void **state)
+{
+    struct fx *fx = *state;
+    struct hw_err err = {0};
+    struct hw_buf b = {0};
+    put_child(fx, "C2", NULL, NULL);
+    put_child(fx, "C1", NULL, NULL);
+    struct hw_care_period p = {.child_id = "C2", .dec = HW_NO_DATE, .ls = "C2"};
+    assert_int_equal(hw_parse_date("2022-05-01", &p.decom), 0);
+    /* Outside a transaction: refused. */
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), -1);
+    begin(fx);
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), 0);
+    p.child_id = "C1";
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), 0);
+    assert_int_equal(hw_parse_date("2021-01-10", &p.decom), 0);
+    assert_int_equal(hw_parse_date("2021-03-01", &p.dec), 0);
+    p.rec = "E11";
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), 0);
+    /* The same child and start: replaced. */
+    p.rec = "E4A";
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), 1);
+    commit(fx);
+    assert_int_equal(hw_store_list_care_periods(fx->db.s, NULL, collect_period, &b, &err), 0);
+    assert_string_equal(b.data, "C1 2021-01-10 2021-03-01 E4A C2|C1 2022-05-01  - C2|"
+                                "C2 2022-05-01  - C2|");
+    hw_buf_reset(&b);
+    assert_int_equal(hw_store_list_care_periods(fx->db.s, "C2", collect_period, &b, &err), 0);
+    assert_string_equal(b.data, "C2 2022-05-01  - C2|");
+    hw_buf_free(&b);
+    /* A period of a child not stored: refused. */
+    p.child_id = "C9";
+    begin(fx);
+    assert_int_equal(hw_store_put_care_period(fx->db.s, &p, &err), -1);
+    hw_store_rollback(fx->db.s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1101,6 +1153,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_starts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_episode_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_care_periods, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
