@@ -358,6 +358,17 @@ void hw_api_child_add(struct hw_request *rq, struct hw_response *rs)
     hw_record_clear(hw_child_fields, &c);
 }
 
+/* The body may repeat the record's child but not move it to another. */
+static bool same_child(json_t *body, const char *child_id, const char *what, struct hw_response *rs)
+{
+    json_t *v = json_object_get(body, "child_id");
+    if (v && !(json_is_string(v) && strcmp(json_string_value(v), child_id) == 0)) {
+        hw_http_error(rs, 422, "child_id", "child_id: %s cannot move to another child", what);
+        return false;
+    }
+    return true;
+}
+
 /* The body may repeat the record's ID but not change it. */
 static bool same_id(json_t *body, const struct hw_field *fields, const char *id,
                     struct hw_response *rs)
@@ -519,20 +530,26 @@ static bool visible_episode(struct hw_request *rq, struct hw_response *rs, const
     return ok;
 }
 
+/* Answers rec's view (report/record_view.h) and audits it as viewed. */
+static void view_answer(struct hw_request *rq, struct hw_response *rs, enum hw_rectype t,
+                        const void *rec, const char *id)
+{
+    struct hw_err err = {0};
+    json_t *view;
+    if (hw_record_view(rq->store, rq->cfg, t, rec, rq->now, &view, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    hw_audit(rq->store, rq->who.user, rq->now, "view", hw_rectypes[t].name, id, NULL, &err);
+    hw_http_json(rs, 200, view);
+}
+
 void hw_api_episode_get(struct hw_request *rq, struct hw_response *rs)
 {
     struct hw_episode e;
-    struct hw_err err = {0};
-    json_t *view;
     hw_record_init(hw_episode_fields, &e);
-    if (visible_episode(rq, rs, rq->id, &e)) {
-        if (hw_record_view(rq->store, rq->cfg, HW_REC_EPISODE, &e, rq->now, &view, &err) < 0) {
-            hw_api_fault(rs, &err);
-        } else {
-            hw_audit(rq->store, rq->who.user, rq->now, "view", "episode", e.id, NULL, &err);
-            hw_http_json(rs, 200, view);
-        }
-    }
+    if (visible_episode(rq, rs, rq->id, &e))
+        view_answer(rq, rs, HW_REC_EPISODE, &e, e.id);
     hw_record_clear(hw_episode_fields, &e);
 }
 
@@ -546,12 +563,8 @@ void hw_api_episode_patch(struct hw_request *rq, struct hw_response *rs)
     if (!visible_episode(rq, rs, rq->id, &before) || (body = hw_api_body(rq, rs, NULL)) == NULL ||
         !same_id(body, hw_episode_fields, before.id, rs))
         goto done;
-    json_t *child = json_object_get(body, "child_id");
-    if (child &&
-        !(json_is_string(child) && strcmp(json_string_value(child), before.child_id) == 0)) {
-        hw_http_error(rs, 422, "child_id", "child_id: an episode cannot move to another child");
+    if (!same_child(body, before.child_id, "an episode", rs))
         goto done;
-    }
     hw_record_copy(hw_episode_fields, &e, &before);
     if (hw_api_record_fields(body, hw_episode_fields, &e, fixed, rs))
         write_and_answer(rq, rs, HW_REC_EPISODE, &e, &before, 200);
@@ -647,17 +660,9 @@ static bool visible_interview(struct hw_request *rq, struct hw_response *rs, con
 void hw_api_interview_get(struct hw_request *rq, struct hw_response *rs)
 {
     struct hw_interview iv;
-    struct hw_err err = {0};
-    json_t *view;
     hw_record_init(hw_interview_fields, &iv);
-    if (visible_interview(rq, rs, rq->id, &iv)) {
-        if (hw_record_view(rq->store, rq->cfg, HW_REC_INTERVIEW, &iv, rq->now, &view, &err) < 0) {
-            hw_api_fault(rs, &err);
-        } else {
-            hw_audit(rq->store, rq->who.user, rq->now, "view", "interview", iv.id, NULL, &err);
-            hw_http_json(rs, 200, view);
-        }
-    }
+    if (visible_interview(rq, rs, rq->id, &iv))
+        view_answer(rq, rs, HW_REC_INTERVIEW, &iv, iv.id);
     hw_record_clear(hw_interview_fields, &iv);
 }
 
@@ -739,12 +744,8 @@ void hw_api_interview_patch(struct hw_request *rq, struct hw_response *rs)
     if (!visible_interview(rq, rs, rq->id, &before) || (body = hw_api_body(rq, rs, NULL)) == NULL ||
         !same_id(body, hw_interview_fields, before.id, rs))
         goto done;
-    json_t *child = json_object_get(body, "child_id");
-    if (child &&
-        !(json_is_string(child) && strcmp(json_string_value(child), before.child_id) == 0)) {
-        hw_http_error(rs, 422, "child_id", "child_id: an interview cannot move to another child");
+    if (!same_child(body, before.child_id, "an interview", rs))
         goto done;
-    }
     hw_record_copy(hw_interview_fields, &iv, &before);
     if (!hw_api_record_fields(body, hw_interview_fields, &iv, fixed, rs))
         goto done;
