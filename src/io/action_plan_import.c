@@ -12,6 +12,7 @@
 #include "core/records.h"
 #include "core/strmap.h"
 #include "io/csv_read.h"
+#include "io/import.h"
 
 enum col {
     COL_REF = 0,
@@ -475,29 +476,9 @@ static int import(struct hw_store *s, const char *plan, const char *path, const 
                 im.plan, why.msg);
         goto done;
     }
-    if (hw_store_begin(s, err) < 0)
+    struct hw_import_counts counts = {&im.have_header, &res->bad_rows, &res->n_errors};
+    if (hw_import_rows(s, path, data, len, on_row, &im, &counts, err) < 0)
         goto done;
-    if ((data ? hw_csv_read_buffer(data, len, path, on_row, &im, err)
-              : hw_csv_read_file(path, on_row, &im, err)) < 0) {
-        hw_store_rollback(s);
-        goto done;
-    }
-    if (!im.have_header) {
-        hw_store_rollback(s);
-        hw_fail(err, HW_EINPUT, "%s: the file is empty: expected a header row", path);
-        goto done;
-    }
-    if (res->n_errors) {
-        hw_store_rollback(s);
-        hw_fail(err, HW_EINPUT, "%s: %zu bad row%s (%zu error%s); nothing was imported", path,
-                res->bad_rows, res->bad_rows == 1 ? "" : "s", res->n_errors,
-                res->n_errors == 1 ? "" : "s");
-        goto done;
-    }
-    if (hw_store_commit(s, err) < 0) {
-        hw_store_rollback(s);
-        goto done;
-    }
     rc = 0;
 done:
     for (size_t i = 0; i < im.ncols; i++)

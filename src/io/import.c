@@ -194,6 +194,34 @@ static int on_row(void *ctx, const struct hw_csv_row *row, struct hw_err *err)
     return read_row(im, row, err);
 }
 
+int hw_import_rows(struct hw_store *s, const char *path, const char *data, size_t len,
+                   hw_csv_row_cb row, void *ctx, const struct hw_import_counts *counts,
+                   struct hw_err *err)
+{
+    if (hw_store_begin(s, err) < 0)
+        return -1;
+    if ((data ? hw_csv_read_buffer(data, len, path, row, ctx, err)
+              : hw_csv_read_file(path, row, ctx, err)) < 0) {
+        hw_store_rollback(s);
+        return -1;
+    }
+    if (!*counts->have_header) {
+        hw_store_rollback(s);
+        return hw_fail(err, HW_EINPUT, "%s: the file is empty: expected a header row", path);
+    }
+    size_t bad = *counts->bad_rows, n = *counts->n_errors;
+    if (n) {
+        hw_store_rollback(s);
+        return hw_fail(err, HW_EINPUT, "%s: %zu bad row%s (%zu error%s); nothing was imported",
+                       path, bad, bad == 1 ? "" : "s", n, n == 1 ? "" : "s");
+    }
+    if (hw_store_commit(s, err) < 0) {
+        hw_store_rollback(s);
+        return -1;
+    }
+    return 0;
+}
+
 /* Imports from the file at path, or from data (len bytes) named path in
  * messages when data is not NULL. */
 static int import_csv(struct hw_store *s, const struct hw_config *cfg,
@@ -213,29 +241,9 @@ static int import_csv(struct hw_store *s, const struct hw_config *cfg,
     hw_record_init(im.type->fields, im.rec);
     int rc = -1;
 
-    if (hw_store_begin(s, err) < 0)
+    struct hw_import_counts counts = {&im.have_header, &res->bad_rows, &res->n_errors};
+    if (hw_import_rows(s, path, data, len, on_row, &im, &counts, err) < 0)
         goto done;
-    if ((data ? hw_csv_read_buffer(data, len, path, on_row, &im, err)
-              : hw_csv_read_file(path, on_row, &im, err)) < 0) {
-        hw_store_rollback(s);
-        goto done;
-    }
-    if (!im.have_header) {
-        hw_store_rollback(s);
-        hw_fail(err, HW_EINPUT, "%s: the file is empty: expected a header row", path);
-        goto done;
-    }
-    if (res->n_errors) {
-        hw_store_rollback(s);
-        hw_fail(err, HW_EINPUT, "%s: %zu bad row%s (%zu error%s); nothing was imported", path,
-                res->bad_rows, res->bad_rows == 1 ? "" : "s", res->n_errors,
-                res->n_errors == 1 ? "" : "s");
-        goto done;
-    }
-    if (hw_store_commit(s, err) < 0) {
-        hw_store_rollback(s);
-        goto done;
-    }
     rc = 0;
 done:
     hw_record_clear(im.type->fields, im.rec);

@@ -12,6 +12,7 @@
 #ifndef HW_IMPORT_H
 #define HW_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/config.h"
@@ -19,6 +20,7 @@
 #include "core/mem.h"
 #include "app/save.h"
 #include "core/records.h"
+#include "io/csv_read.h"
 #include "store/store.h"
 
 /* At most this many row errors are listed; the count goes on. */
@@ -48,6 +50,19 @@ int hw_import_csv_buffer(struct hw_store *s, const struct hw_config *cfg,
                          const struct hw_reasons *reasons, enum hw_rectype t, const char *name,
                          const char *data, size_t len, const struct hw_actor *who,
                          struct hw_import_result *res, struct hw_err *err);
+/* Where an importer's row callback keeps its counts, for hw_import_rows. */
+struct hw_import_counts {
+    const bool *have_header; /* a header row was read */
+    const size_t *bad_rows, *n_errors;
+};
+/* The all-or-nothing part every importer shares: reads the CSV file at
+ * path (or data, len bytes, named path in messages, when data is not NULL)
+ * row by row through `row` inside one write transaction, and commits only
+ * when a header was read and no row was bad; else nothing changes and err
+ * says why ("FILE: 3 bad rows (4 errors); nothing was imported"). */
+int hw_import_rows(struct hw_store *s, const char *path, const char *data, size_t len,
+                   hw_csv_row_cb row, void *ctx, const struct hw_import_counts *counts,
+                   struct hw_err *err);
 void hw_import_result_free(struct hw_import_result *res);
 
 #endif
