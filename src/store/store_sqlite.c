@@ -1596,17 +1596,6 @@ static int sqlite_audit_list(struct hw_store *s, const struct hw_audit_filter *f
     return 0;
 }
 
-/* Text of a column, or NULL. */
-static const char *col_text(sqlite3_stmt *stmt, int i)
-{
-    return (const char *)sqlite3_column_text(stmt, i);
-}
-
-static hw_instant col_time(sqlite3_stmt *stmt, int i)
-{
-    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? HW_NO_TIME : sqlite3_column_int64(stmt, i);
-}
-
 static int sqlite_analysis_facts(struct hw_store *s, hw_instant from, hw_instant to,
                                  const struct hw_fact_sink *sink, struct hw_err *err)
 {
@@ -1645,36 +1634,36 @@ static int sqlite_analysis_facts(struct hw_store *s, hw_instant from, hw_instant
         while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
             if (pass == 0) {
                 struct hw_fact_child c = {.key = sqlite3_column_int64(stmt, 0),
-                                          .id = col_text(stmt, 1),
-                                          .first_name = col_text(stmt, 2),
-                                          .last_name = col_text(stmt, 3),
+                                          .id = column_str(stmt, 1),
+                                          .first_name = column_str(stmt, 2),
+                                          .last_name = column_str(stmt, 3),
                                           .ola = sqlite3_column_int(stmt, 4) != 0,
-                                          .first_ever = col_time(stmt, 5)};
+                                          .first_ever = column_time(stmt, 5)};
                 sink->child(sink->ctx, &c);
             } else if (pass == 1) {
                 struct hw_fact_episode e = {.child_key = sqlite3_column_int64(stmt, 0),
-                                            .id = col_text(stmt, 1),
-                                            .kind = col_text(stmt, 2),
-                                            .missing_from_type = col_text(stmt, 3),
-                                            .missing_from_name = col_text(stmt, 4),
-                                            .case_status = col_text(stmt, 5),
-                                            .out_of_area = col_text(stmt, 6),
+                                            .id = column_str(stmt, 1),
+                                            .kind = column_str(stmt, 2),
+                                            .missing_from_type = column_str(stmt, 3),
+                                            .missing_from_name = column_str(stmt, 4),
+                                            .case_status = column_str(stmt, 5),
+                                            .out_of_area = column_str(stmt, 6),
                                             .last_seen = sqlite3_column_int64(stmt, 7),
-                                            .returned = col_time(stmt, 8)};
+                                            .returned = column_time(stmt, 8)};
                 sink->episode(sink->ctx, &e);
             } else if (pass == 2) {
-                struct hw_fact_interview i = {.episode_id = col_text(stmt, 0),
-                                              .decision = col_text(stmt, 1),
-                                              .outcome = col_text(stmt, 2),
-                                              .lateness_reason = col_text(stmt, 3),
-                                              .reasons = col_text(stmt, 4),
-                                              .offered = col_time(stmt, 5),
-                                              .completed = col_time(stmt, 6)};
+                struct hw_fact_interview i = {.episode_id = column_str(stmt, 0),
+                                              .decision = column_str(stmt, 1),
+                                              .outcome = column_str(stmt, 2),
+                                              .lateness_reason = column_str(stmt, 3),
+                                              .reasons = column_str(stmt, 4),
+                                              .offered = column_time(stmt, 5),
+                                              .completed = column_time(stmt, 6)};
                 sink->interview(sink->ctx, &i);
             } else {
-                struct hw_fact_action a = {.episode_id = col_text(stmt, 0),
-                                           .action = col_text(stmt, 1),
-                                           .outcome = col_text(stmt, 2),
+                struct hw_fact_action a = {.episode_id = column_str(stmt, 0),
+                                           .action = column_str(stmt, 1),
+                                           .outcome = column_str(stmt, 2),
                                            .seq = sqlite3_column_int(stmt, 3),
                                            .at = sqlite3_column_int64(stmt, 4)};
                 sink->action(sink->ctx, &a);
