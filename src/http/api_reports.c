@@ -97,77 +97,6 @@ void hw_api_monthly(struct hw_request *rq, struct hw_response *rs)
     hw_monthly_free(&m);
 }
 
-/* The quarterly and annual analyses: year=YYYY-YY, quarter=N (quarterly),
- * section=ID[,ID...], format=. */
-void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
-{
-    bool quarterly = rq->route_data != NULL;
-    const char *year = rq->arg(rq->conn, "year"), *quarter = rq->arg(rq->conn, "quarter");
-    const char *format = rq->arg(rq->conn, "format");
-    struct hw_err err = {0};
-    struct hw_period p;
-    struct hw_afacts f = {0};
-    struct hw_doc d = {0};
-    int fy, q = 0;
-    if (year == NULL || hw_parse_fy(year, &fy) < 0) {
-        hw_http_error(rs, 400, "year", "year: expected a financial year such as 2016-17");
-        return;
-    }
-    if (quarterly &&
-        (quarter == NULL || strlen(quarter) != 1 || quarter[0] < '1' || quarter[0] > '4')) {
-        hw_http_error(rs, 400, "quarter", "quarter: expected 1, 2, 3 or 4");
-        return;
-    }
-    if (quarterly)
-        q = quarter[0] - '0';
-    int fmt = format ? hw_format_parse_report(format) : HW_FMT_JSON;
-    if (fmt < 0) {
-        hw_http_error(rs, 400, "format", "format: expected " HW_REPORT_FORMATS);
-        return;
-    }
-    hw_period_init(&p, fy, q);
-    struct hw_analysis_opts o = {.reasons = rq->reasons, .top = 10};
-    /* Analysts read figures, never people: the top-children table is the
-     * one place the analyses name a child. */
-    unsigned char key[HW_PSEUDONYM_KEY];
-    if (rq->who.role == HW_USER_ROLE_ANALYST) {
-        if (hw_pseudonym_key(rq->store, key, &err) < 0) {
-            hw_api_fault(rs, &err);
-            return;
-        }
-        o.pseudonym_key = key;
-    }
-    const char *council = getenv("HOMEWARD_COUNCIL");
-    char title[96];
-    snprintf(title, sizeof title, "%s analysis: children missing from home and care",
-             quarterly ? "Quarterly" : "Annual");
-    if (hw_afacts_load(rq->store, rq->cfg, p.prev_from, p.to, rq->now, &f, &err) < 0) {
-        hw_api_fault(rs, &err);
-        return;
-    }
-    hw_doc_init(&d, title, council && *council ? council : "The council", p.label, rq->now);
-    hw_buf_reset(&rs->body);
-    if (hw_analysis_build(&d, &f, &p, &o, rq->arg(rq->conn, "section"), &err) < 0 ||
-        hw_doc_render(&d, fmt, &rs->body, &err) < 0) {
-        hw_http_error(rs, err.kind == HW_EINPUT ? 400 : 500,
-                      err.kind == HW_EINPUT ? "section" : NULL, "%s", err.msg);
-    } else {
-        char detail[64];
-        snprintf(detail, sizeof detail, "%s %s as %s", quarterly ? "quarterly" : "annual", p.label,
-                 hw_format_extension(fmt));
-        hw_audit(rq->store, rq->who.user, rq->now, fmt == HW_FMT_JSON ? "report" : "export", NULL,
-                 NULL, detail, &err);
-        rs->status = 200;
-        rs->content_type = hw_format_content_type(fmt);
-        if (fmt == HW_FMT_CSV || fmt == HW_FMT_HTML || fmt == HW_FMT_XLSX)
-            snprintf(rs->filename, sizeof rs->filename, "%s-analysis-%s%s%s.%s",
-                     quarterly ? "quarterly" : "annual", year, quarterly ? "-q" : "",
-                     quarterly ? quarter : "", hw_format_extension(fmt));
-    }
-    hw_doc_free(&d);
-    hw_afacts_free(&f);
-}
-
 /* Renders d as asked and answers it (a download but for JSON), auditing
  * the report as `what`. */
 static void doc_answer(struct hw_request *rq, struct hw_response *rs, const struct hw_doc *d,
@@ -198,6 +127,66 @@ static bool report_fmt(struct hw_request *rq, struct hw_response *rs, int *fmt)
         return false;
     }
     return true;
+}
+
+/* The quarterly and annual analyses: year=YYYY-YY, quarter=N (quarterly),
+ * section=ID[,ID...], format=. */
+void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
+{
+    bool quarterly = rq->route_data != NULL;
+    const char *year = rq->arg(rq->conn, "year"), *quarter = rq->arg(rq->conn, "quarter");
+    struct hw_err err = {0};
+    struct hw_period p;
+    struct hw_afacts f = {0};
+    struct hw_doc d = {0};
+    int fy, q = 0, fmt;
+    if (year == NULL || hw_parse_fy(year, &fy) < 0) {
+        hw_http_error(rs, 400, "year", "year: expected a financial year such as 2016-17");
+        return;
+    }
+    if (quarterly &&
+        (quarter == NULL || strlen(quarter) != 1 || quarter[0] < '1' || quarter[0] > '4')) {
+        hw_http_error(rs, 400, "quarter", "quarter: expected 1, 2, 3 or 4");
+        return;
+    }
+    if (quarterly)
+        q = quarter[0] - '0';
+    if (!report_fmt(rq, rs, &fmt))
+        return;
+    hw_period_init(&p, fy, q);
+    struct hw_analysis_opts o = {.reasons = rq->reasons, .top = 10};
+    /* Analysts read figures, never people: the top-children table is the
+     * one place the analyses name a child. */
+    unsigned char key[HW_PSEUDONYM_KEY];
+    if (rq->who.role == HW_USER_ROLE_ANALYST) {
+        if (hw_pseudonym_key(rq->store, key, &err) < 0) {
+            hw_api_fault(rs, &err);
+            return;
+        }
+        o.pseudonym_key = key;
+    }
+    const char *council = getenv("HOMEWARD_COUNCIL");
+    char title[96];
+    snprintf(title, sizeof title, "%s analysis: children missing from home and care",
+             quarterly ? "Quarterly" : "Annual");
+    if (hw_afacts_load(rq->store, rq->cfg, p.prev_from, p.to, rq->now, &f, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    hw_doc_init(&d, title, council && *council ? council : "The council", p.label, rq->now);
+    if (hw_analysis_build(&d, &f, &p, &o, rq->arg(rq->conn, "section"), &err) < 0) {
+        hw_http_error(rs, err.kind == HW_EINPUT ? 400 : 500,
+                      err.kind == HW_EINPUT ? "section" : NULL, "%s", err.msg);
+    } else {
+        char what[64], filename[96];
+        snprintf(what, sizeof what, "%s %s", quarterly ? "quarterly" : "annual", p.label);
+        snprintf(filename, sizeof filename, "%s-analysis-%s%s%s.%s",
+                 quarterly ? "quarterly" : "annual", year, quarterly ? "-q" : "",
+                 quarterly ? quarter : "", hw_format_extension(fmt));
+        doc_answer(rq, rs, &d, fmt, what, filename);
+    }
+    hw_doc_free(&d);
+    hw_afacts_free(&f);
 }
 
 /* The scorecard: year=YYYY-YY, to_month=YYYY-MM (default: the year so
