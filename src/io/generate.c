@@ -1372,6 +1372,155 @@ static size_t write_interviews(const struct gen *g, struct out_file *f, struct r
 
 /* ---- files ---- */
 
+/* ---- periods of care ---- */
+
+/* A child's episodes as far as its periods of care need them. */
+struct span {
+    hw_instant first_ls;         /* HW_NO_TIME: no episode */
+    hw_instant last_ret;         /* the latest return; INT64_MAX while one is open */
+    hw_instant gap_from, gap_to; /* the longest time between two episodes */
+};
+
+/* The children of this council looked after (case status "child in care")
+ * get periods of care that hold every one of their episodes: from a start
+ * drawn 30 to 1,200 days before the first episode (never before the day
+ * after birth) to the 18th birthday (REC E8; later when the child was still
+ * away then, never while an episode is open), or, for some, to a return
+ * home after the last episode (REC E4A); a child with a quiet spell of 90
+ * days or more between episodes may have gone home then and come back into
+ * care (two periods). The draws come from their own stream, so the other
+ * three files are the same with or without this one. */
+static size_t write_care_periods(const struct gen *g, struct out_file *f)
+{
+    static const char *const cols[] = {"child_id",
+                                       "decom",
+                                       "dec",
+                                       "rec",
+                                       "rne",
+                                       "ls",
+                                       "cin",
+                                       "place",
+                                       "place_provider",
+                                       "reason_place_change",
+                                       "home_post",
+                                       "pl_post",
+                                       "urn"};
+    out_header(f, cols, NELEM(cols));
+    struct span *sp = hw_calloc(g->nch ? g->nch : 1, sizeof *sp);
+    for (size_t i = 0; i < g->nch; i++)
+        sp[i].first_ls = HW_NO_TIME;
+    for (size_t i = 0; i < g->nep; i++) {
+        const struct gen_ep *e = &g->ep[i];
+        struct span *s = &sp[e->child];
+        hw_instant ret = e->ret > g->now ? INT64_MAX : e->ret;
+        if (s->first_ls == HW_NO_TIME) {
+            s->first_ls = e->last_seen;
+            s->last_ret = ret;
+            continue;
+        }
+        if (s->last_ret != INT64_MAX && e->last_seen - s->last_ret > s->gap_to - s->gap_from) {
+            s->gap_from = s->last_ret;
+            s->gap_to = e->last_seen;
+        }
+        if (ret > s->last_ret)
+            s->last_ret = ret;
+    }
+
+    struct rng r = {g->o->seed ^ 0x9E3779B97F4A7C15ull};
+    rng_next(&r);
+    hw_date data_end = g->last_day;
+    size_t n = 0;
+    char buf[128];
+    for (size_t i = 0; i < g->nch; i++) {
+        const struct gen_child *c = &g->ch[i];
+        const struct span *s = &sp[i];
+        if (c->ola || c->case_status != HW_CS_CLA || c->out_n == 0 || s->first_ls == HW_NO_TIME)
+            continue;
+        struct rng cr = rng_fork(&r);
+        hw_date first = hw_london_date(s->first_ls);
+        hw_date decom = first - rng_range(&cr, 30, 1200);
+        if (decom <= c->dob)
+            decom = c->dob + 1;
+        if (decom > first)
+            decom = first;
+        hw_date dec = HW_NO_DATE;
+        const char *rec = NULL;
+        if (s->last_ret != INT64_MAX) {
+            hw_date back = hw_london_date(s->last_ret);
+            if (c->adult <= data_end) {
+                dec = back > c->adult ? back : c->adult;
+                rec = "E8";
+            } else if (rng_chance(&cr, 0.2) && back + 60 <= data_end) {
+                dec = back + rng_range(&cr, 14,
+                                       (int)(data_end - back) < 180 ? (int)(data_end - back) : 180);
+                rec = dec < c->adult ? "E4A" : "E8";
+            }
+        }
+        /* Home for a while between two spells of care. */
+        hw_date home_from = HW_NO_DATE, home_to = HW_NO_DATE;
+        hw_date gf = hw_london_date(s->gap_from), gt = hw_london_date(s->gap_to);
+        if (s->gap_to > s->gap_from && gt - gf >= 90 && rng_chance(&cr, 0.3)) {
+            home_from = gf + rng_range(&cr, 1, (int)(gt - gf) / 3);
+            home_to = gt - rng_range(&cr, 1, (int)(gt - gf) / 3);
+        }
+        static const char *const ls_codes[] = {"C2", "V2", "C1"};
+        static const int ls_w[] = {60, 32, 8};
+        static const char *const cin_codes[] = {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"};
+        static const int cin_w[] = {62, 3, 4, 7, 15, 3, 1, 5};
+        const char *place, *provider;
+        switch (c->placement) {
+        case HW_PL_LA_HOME:
+            place = "K2", provider = "PR1";
+            break;
+        case HW_PL_INDEPENDENT_HOME:
+            place = "K2", provider = "PR4";
+            break;
+        case HW_PL_SUPPORTED:
+            place = "H5", provider = "PR4";
+            break;
+        case HW_PL_OTHER:
+            place = "U3", provider = "PR1";
+            break;
+        default:
+            place = rng_chance(&cr, 0.6) ? "U4" : "U6";
+            provider = rng_chance(&cr, 0.7) ? "PR1" : "PR4";
+        }
+        char urn[16];
+        if (strcmp(place, "K2") == 0)
+            snprintf(urn, sizeof urn, "SC%06u", (unsigned)(400000 + c->place * 37 % 100000));
+        else
+            snprintf(urn, sizeof urn, "XXXXXXX");
+        for (int k = 0; k < (home_from != HW_NO_DATE ? 2 : 1); k++) {
+            bool last = home_from == HW_NO_DATE || k == 1;
+            hw_date from = k == 0 ? decom : home_to;
+            hw_date to = last ? dec : home_from;
+            const char *why = last ? rec : "E4A";
+            struct hw_csv_out *o = &f->csv;
+            child_id(g, (uint32_t)i, buf, sizeof buf);
+            hw_csv_field(o, buf);
+            field_date(o, from);
+            if (to == HW_NO_DATE)
+                hw_csv_field(o, "");
+            else
+                field_date(o, to);
+            hw_csv_field(o, to == HW_NO_DATE ? "" : why);
+            hw_csv_field(o, "S");
+            hw_csv_field(o, ls_codes[rng_weighted(&cr, ls_w, (int)NELEM(ls_w))]);
+            hw_csv_field(o, cin_codes[rng_weighted(&cr, cin_w, (int)NELEM(cin_w))]);
+            hw_csv_field(o, place);
+            hw_csv_field(o, provider);
+            hw_csv_field(o, "");
+            hw_csv_field(o, "");
+            hw_csv_field(o, "");
+            hw_csv_field(o, urn);
+            out_row_end(f);
+            n++;
+        }
+    }
+    free(sp);
+    return n;
+}
+
 static int check_opts(const struct hw_generate_opts *o, struct hw_err *err)
 {
     if (o->years < 1 || o->years > 50)
@@ -1384,6 +1533,8 @@ static int check_opts(const struct hw_generate_opts *o, struct hw_err *err)
                        o->end_year, HW_YEAR_MIN + 25 + o->years - 1, HW_YEAR_MAX - 2);
     return 0;
 }
+
+#define NFILES 4 /* children, episodes, interviews, periods of care */
 
 static void discard(struct out_file *files, size_t n)
 {
@@ -1419,10 +1570,12 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
     g.last_day = hw_london_date(g.gen_end > g.start ? g.gen_end - 1 : g.start);
     build(&g);
 
-    struct out_file files[3] = {
-        {.name = "children.csv"}, {.name = "episodes.csv"}, {.name = "interviews.csv"}};
+    struct out_file files[NFILES] = {{.name = "children.csv"},
+                                     {.name = "episodes.csv"},
+                                     {.name = "interviews.csv"},
+                                     {.name = "care_periods.csv"}};
     int rc = 0;
-    for (size_t i = 0; i < 3 && rc == 0; i++) {
+    for (size_t i = 0; i < NFILES && rc == 0; i++) {
         files[i].final = hw_asprintf("%s/%s", dir, files[i].name);
         files[i].tmp = hw_asprintf("%s/%s.tmp", dir, files[i].name);
         files[i].f = fopen(files[i].tmp, "wb");
@@ -1442,7 +1595,8 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
         cnt.episodes = g.nep;
         cnt.open_episodes = write_episodes(&g, &files[1], &wr);
         cnt.interviews = write_interviews(&g, &files[2], &wr);
-        for (size_t i = 0; i < 3 && rc == 0; i++) {
+        cnt.care_periods = write_care_periods(&g, &files[3]);
+        for (size_t i = 0; i < NFILES && rc == 0; i++) {
             struct out_file *f = &files[i];
             out_flush(f, true);
             FILE *fp = f->f;
@@ -1460,8 +1614,8 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
                              f->errnum ? strerror(f->errnum) : "write failed");
         }
     }
-    /* Only when all three are complete do they replace anything. */
-    for (size_t i = 0; i < 3 && rc == 0; i++) {
+    /* Only when all four are complete do they replace anything. */
+    for (size_t i = 0; i < NFILES && rc == 0; i++) {
         if (rename(files[i].tmp, files[i].final) != 0)
             rc = hw_fail(err, HW_EINTERNAL, "cannot write %s: %s", files[i].final, strerror(errno));
         else {
@@ -1470,8 +1624,8 @@ int hw_generate_counted(const struct hw_generate_opts *o, const char *dir,
         }
     }
     if (rc != 0)
-        discard(files, 3);
-    for (size_t i = 0; i < 3; i++) {
+        discard(files, NFILES);
+    for (size_t i = 0; i < NFILES; i++) {
         free(files[i].tmp);
         free(files[i].final);
         hw_buf_free(&files[i].csv.buf);
@@ -1494,6 +1648,6 @@ void hw_generate_summary(const struct hw_generate_counts *c, struct hw_buf *out)
 {
     hw_buf_printf(out,
                   "children.csv: %zu rows, episodes.csv: %zu rows (%zu open), "
-                  "interviews.csv: %zu rows",
-                  c->children, c->episodes, c->open_episodes, c->interviews);
+                  "interviews.csv: %zu rows, care_periods.csv: %zu rows",
+                  c->children, c->episodes, c->open_episodes, c->interviews, c->care_periods);
 }

@@ -9,7 +9,7 @@
  * absences with a long tail; some children going missing together; interview
  * offer, take-up and timeliness rates like those the councils report.
  *
- * The output is three CSV files in the import format (header row first, dates
+ * The output is four CSV files in the import format (header row first, dates
  * "YYYY-MM-DD", times local "YYYY-MM-DD HH:MM", empty text when not recorded):
  *
  *   children.csv    child_id,first_name,last_name,date_of_birth,gender,ethnicity,
@@ -21,6 +21,10 @@
  *   interviews.csv  interview_id,child_id,episode_ids,decision,decision_reason,offered,
  *                   outcome,completed,conducted_by,reasons,risks,screening,
  *                   shared_with_police,lateness_reason
+ *   care_periods.csv  child_id,decom,dec,rec,rne,ls,cin,place,place_provider,
+ *                   reason_place_change,home_post,pl_post,urn (the SSDA903
+ *                   Episodes table's fields, one row per period of care of
+ *                   each of this council's looked-after children)
  *
  * Only children with at least one episode are written. Episodes are numbered
  * E0000001... in order of last seen; interviews I0000001... in order of their
@@ -66,11 +70,12 @@ struct hw_generate_counts {
     size_t episodes;      /* rows of episodes.csv */
     size_t open_episodes; /* of which still open (no returned time) */
     size_t interviews;    /* rows of interviews.csv */
+    size_t care_periods;  /* rows of care_periods.csv */
 };
 
-/* Writes children.csv, episodes.csv and interviews.csv into dir, which must
- * exist. Each file is first written in full as dir/NAME.tmp; only when all
- * three are complete are they renamed into place (one rename each), so a
+/* Writes children.csv, episodes.csv, interviews.csv and care_periods.csv
+ * into dir, which must exist. Each file is first written in full as
+ * dir/NAME.tmp; only when all four are complete are they renamed into place (one rename each), so a
  * failure to write leaves no half-written file and replaces no earlier one.
  * Returns 0, or -1 with err naming the file that could not be written
  * (HW_EINPUT for bad options or a missing directory, HW_EINTERNAL for a write

@@ -8,11 +8,19 @@ expect 0 --now "2023-03-20 12:00" generate --seed 5 --years 2 --scale 0.3 --end-
 for f in children episodes interviews; do
   expect 0 import $f gen/$f.csv
 done
-# The generator does not make periods of care: every child of this council
-# is given one, open, from birth (as `ssda903 import` would store it).
-sqlite3 "$HOMEWARD_DB" "INSERT INTO care_periods (child_id, decom, rne, ls, cin, place, place_provider)
-  SELECT child_id, date_of_birth, 'S', 'C2', 'N1', 'U1', 'PR1' FROM children
-  WHERE ifnull(responsible_authority, '') = '' AND date_of_birth IS NOT NULL"
+# The generator gives this council's looked-after children periods of care.
+expect 0 import care-periods gen/care_periods.csv
+periods=$(($(wc -l <gen/care_periods.csv) - 1))
+[ "$periods" -gt 20 ] || fail "expected more than 20 periods of care, got $periods"
+has "$periods rows: $periods periods of care added, 0 updated, 0 unchanged." "$OUT"
+expect 0 import care-periods gen/care_periods.csv
+has "$periods rows: 0 periods of care added, 0 updated, $periods unchanged." "$OUT"
+# Some end on the 18th birthday (E8), some on a return home (E4A), and
+# some children have two periods with time at home between them.
+has ",E8," "$(cat gen/care_periods.csv)"
+has ",E4A," "$(cat gen/care_periods.csv)"
+twice=$(cut -d, -f1 gen/care_periods.csv | sort | uniq -d | wc -l)
+[ "$twice" -ge 1 ] || fail "expected a child with two periods of care"
 pass
 
 expect 0 ssda903 export --year 2022-23 --out one
@@ -22,6 +30,14 @@ rows=$(($(wc -l <one/missing.csv) - 1))
 pass
 expect 0 ssda903 validate --year 2022-23 --header one/header.csv --episodes one/episodes.csv \
   --missing one/missing.csv
+has "No errors." "$OUT"
+# Last year's return too, and this year's against it (rule 576).
+expect 0 ssda903 export --year 2021-22 --out last
+expect 0 ssda903 validate --year 2021-22 --header last/header.csv --episodes last/episodes.csv \
+  --missing last/missing.csv
+has "No errors." "$OUT"
+expect 0 ssda903 validate --year 2022-23 --header one/header.csv --episodes one/episodes.csv \
+  --missing one/missing.csv --missing-last last/missing.csv
 has "No errors." "$OUT"
 
 export HOMEWARD_DB="$WORK/empty.db"

@@ -26,7 +26,8 @@
 #include "core/reasons.h"
 #include "io/generate.h"
 
-static const char *const files[] = {"children.csv", "episodes.csv", "interviews.csv"};
+static const char *const files[] = {"children.csv", "episodes.csv", "interviews.csv",
+                                    "care_periods.csv"};
 
 static const char children_header[] =
     "child_id,first_name,last_name,date_of_birth,gender,ethnicity,responsible_authority,"
@@ -38,6 +39,9 @@ static const char episodes_header[] =
 static const char interviews_header[] =
     "interview_id,child_id,episode_ids,decision,decision_reason,offered,outcome,completed,"
     "conducted_by,reasons,risks,screening,shared_with_police,lateness_reason";
+static const char periods_header[] =
+    "child_id,decom,dec,rec,rne,ls,cin,place,place_provider,reason_place_change,home_post,"
+    "pl_post,urn";
 
 enum {
     C_ID,
@@ -93,6 +97,7 @@ enum {
     I_LATENESS,
     I_NCOLS
 };
+enum { P_CHILD, P_DECOM, P_DEC, P_REC, P_RNE, P_LS, P_CIN, P_PLACE, P_PROVIDER, P_NCOLS = 13 };
 
 /* ---- files and directories ---- */
 
@@ -289,16 +294,18 @@ static void test_headers(void **state)
     char *dir = make_dir();
     struct hw_generate_opts o = opts(7, 1, 0.2, "2018-01-10 12:00");
     generate_ok(&o, dir, NULL);
-    struct table c, e, i;
+    struct table c, e, i, p;
     load(dir, "children.csv", C_NCOLS, children_header, &c);
     load(dir, "episodes.csv", E_NCOLS, episodes_header, &e);
     load(dir, "interviews.csv", I_NCOLS, interviews_header, &i);
-    assert_true(c.rows > 0 && e.rows > 0 && i.rows > 0);
+    load(dir, "care_periods.csv", P_NCOLS, periods_header, &p);
+    assert_true(c.rows > 0 && e.rows > 0 && i.rows > 0 && p.rows > 0);
     unload(&c);
     unload(&e);
     unload(&i);
+    unload(&p);
 
-    /* Only the three files are left: no .tmp. */
+    /* Only the four files are left: no .tmp. */
     DIR *d = opendir(dir);
     struct dirent *de;
     int n = 0;
@@ -309,7 +316,7 @@ static void test_headers(void **state)
         n++;
     }
     closedir(d);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 4);
     remove_dir(dir);
 }
 
@@ -322,7 +329,7 @@ static void test_deterministic(void **state)
     generate_ok(&o, b, NULL);
     o.seed++;
     generate_ok(&o, c, NULL);
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof files / sizeof *files; k++) {
         size_t na, nb, nc;
         char *x = slurp(a, files[k], &na), *y = slurp(b, files[k], &nb),
              *z = slurp(c, files[k], &nc);
@@ -745,15 +752,120 @@ static void test_errors(void **state)
     remove_dir(dir); /* only the stray file was in it */
 }
 
+static hw_date day_of(const char *s)
+{
+    hw_date d;
+    if (hw_parse_date(s, &d) != 0)
+        fail_msg("bad date '%s'", s);
+    return d;
+}
+
+/* Every looked-after child of this council has periods of care that hold
+ * each of its episodes; nobody else has any; a child's periods follow one
+ * another without overlapping; a reason is given exactly when a period
+ * ended; care ends with E8 only from the 18th birthday, and an episode still
+ * open keeps its period open. */
+static void test_care_periods(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    struct hw_generate_opts o = opts(31, 3, 0.6, "2018-02-20 09:00");
+    struct hw_generate_counts n;
+    generate_ok(&o, dir, &n);
+    struct table c, e, p;
+    load(dir, "children.csv", C_NCOLS, children_header, &c);
+    load(dir, "episodes.csv", E_NCOLS, episodes_header, &e);
+    load(dir, "care_periods.csv", P_NCOLS, periods_header, &p);
+    assert_int_equal(n.care_periods, p.rows);
+    assert_true(p.rows > 50);
+
+    size_t *first = calloc(c.rows, sizeof *first), *count = calloc(c.rows, sizeof *count);
+    assert_true(first && count);
+    size_t e8 = 0, e4a = 0, open = 0, two = 0;
+    for (size_t r = 0; r < p.rows; r++) {
+        const char *id = cell(&p, r, P_CHILD);
+        long ci = find_child(&c, id, strlen(id));
+        assert_true(ci >= 0);
+        assert_string_equal(cell(&c, (size_t)ci, C_STATUS), "cla");
+        assert_string_equal(cell(&c, (size_t)ci, C_RA), "");
+        if (count[ci]++ == 0)
+            first[ci] = r;
+        else
+            two++;
+        hw_date decom = day_of(cell(&p, r, P_DECOM));
+        hw_date dob = day_of(cell(&c, (size_t)ci, C_DOB));
+        assert_true(decom > dob);
+        const char *dec_s = cell(&p, r, P_DEC), *rec = cell(&p, r, P_REC);
+        assert_int_equal(dec_s[0] == '\0', rec[0] == '\0');
+        assert_string_equal(cell(&p, r, P_RNE), "S");
+        assert_true(cell(&p, r, P_LS)[0] && cell(&p, r, P_CIN)[0] && cell(&p, r, P_PLACE)[0]);
+        if (dec_s[0] == '\0') {
+            open++;
+            continue;
+        }
+        hw_date dec = day_of(dec_s);
+        assert_true(dec >= decom);
+        int y, m, d;
+        hw_date_to_ymd(dob, &y, &m, &d);
+        hw_date adult = hw_date_from_ymd(y + 18, m, m == 2 && d == 29 ? 28 : d);
+        if (strcmp(rec, "E8") == 0) {
+            e8++;
+        } else {
+            assert_string_equal(rec, "E4A");
+            assert_true(dec < adult);
+            e4a++;
+        }
+        /* The next period of the same child starts after this one ended. */
+        if (r + 1 < p.rows && strcmp(cell(&p, r + 1, P_CHILD), id) == 0)
+            assert_true(day_of(cell(&p, r + 1, P_DECOM)) > dec);
+    }
+    assert_true(e8 > 0 && e4a > 0 && open > 0 && two > 0);
+
+    /* Each episode of a looked-after child lies inside one of its periods. */
+    for (size_t r = 0; r < e.rows; r++) {
+        const char *id = cell(&e, r, E_CHILD);
+        long ci = find_child(&c, id, strlen(id));
+        assert_true(ci >= 0);
+        bool ours_in_care = strcmp(cell(&c, (size_t)ci, C_STATUS), "cla") == 0 &&
+                            cell(&c, (size_t)ci, C_RA)[0] == '\0';
+        assert_int_equal(count[ci] > 0, ours_in_care);
+        if (!ours_in_care)
+            continue;
+        hw_date from = hw_london_date(when(cell(&e, r, E_LAST_SEEN)));
+        const char *ret = cell(&e, r, E_RETURNED);
+        bool inside = false;
+        for (size_t k = first[ci]; k < first[ci] + count[ci]; k++) {
+            const char *dec = cell(&p, k, P_DEC);
+            if (day_of(cell(&p, k, P_DECOM)) > from)
+                continue;
+            if (ret[0] == '\0' ? dec[0] == '\0'
+                               : dec[0] == '\0' || hw_london_date(when(ret)) <= day_of(dec))
+                inside = true;
+        }
+        if (!inside)
+            fail_msg("episode %s of %s lies outside the child's periods of care", cell(&e, r, E_ID),
+                     id);
+    }
+    free(first);
+    free(count);
+    unload(&c);
+    unload(&e);
+    unload(&p);
+    remove_dir(dir);
+}
+
 static void test_summary(void **state)
 {
     (void)state;
-    struct hw_generate_counts n = {
-        .children = 812, .episodes = 2431, .open_episodes = 5, .interviews = 1873};
+    struct hw_generate_counts n = {.children = 812,
+                                   .episodes = 2431,
+                                   .open_episodes = 5,
+                                   .interviews = 1873,
+                                   .care_periods = 240};
     struct hw_buf b = {0};
     hw_generate_summary(&n, &b);
     assert_string_equal(b.data, "children.csv: 812 rows, episodes.csv: 2431 rows (5 open), "
-                                "interviews.csv: 1873 rows");
+                                "interviews.csv: 1873 rows, care_periods.csv: 240 rows");
     hw_buf_free(&b);
 }
 
@@ -763,7 +875,7 @@ int main(void)
         cmocka_unit_test(test_headers),        cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_one_year_shape), cmocka_unit_test(test_small_scales),
         cmocka_unit_test(test_now_outside),    cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_summary),
+        cmocka_unit_test(test_summary),        cmocka_unit_test(test_care_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
