@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/care_period_import.h"
 #include "io/import.h"
 
 /* The importer's error lines ("upload.csv:LINE: column NAME: ...") as
@@ -59,15 +60,71 @@ static json_t *row_errors(const struct hw_buf *errors, const char *name)
     return list;
 }
 
+/* A refused import: 422 with every row error, or the fault. */
+static void refused(struct hw_response *rs, const struct hw_err *err, size_t rows, size_t bad_rows,
+                    const struct hw_buf *errors, const char *name)
+{
+    if (err->kind != HW_EINPUT) {
+        hw_api_fault(rs, err);
+        return;
+    }
+    json_t *e = json_object();
+    json_object_set_new(e, "message", json_string(err->msg));
+    json_object_set_new(e, "field", json_null());
+    json_t *o = json_object();
+    json_object_set_new(o, "error", e);
+    json_object_set_new(o, "rows", json_integer((json_int_t)rows));
+    json_object_set_new(o, "bad_rows", json_integer((json_int_t)bad_rows));
+    json_object_set_new(o, "errors", row_errors(errors, name));
+    hw_http_json(rs, 422, o);
+}
+
+static void imported(struct hw_response *rs, size_t rows, size_t added, size_t updated, size_t same)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rows", json_integer((json_int_t)rows));
+    json_object_set_new(o, "added", json_integer((json_int_t)added));
+    json_object_set_new(o, "changed", json_integer((json_int_t)updated));
+    json_object_set_new(o, "unchanged", json_integer((json_int_t)same));
+    hw_http_json(rs, 200, o);
+}
+
+/* Periods of care (io/care_period_import.h). */
+static void import_care_periods(struct hw_request *rq, struct hw_response *rs)
+{
+    const char *name = "care_periods.csv";
+    struct hw_care_period_import_result res;
+    struct hw_err err = {0};
+    if (hw_care_period_import(rq->store, name, rq->body, rq->body_len, &res, &err) < 0) {
+        refused(rs, &err, res.rows, res.bad_rows, &res.errors, name);
+        hw_audit(rq->store, rq->who.user, rq->now, "import_refused", "care_period", NULL, name,
+                 &err);
+        hw_care_period_import_result_free(&res);
+        return;
+    }
+    char detail[160];
+    snprintf(detail, sizeof detail, "%s: %zu rows, %zu added, %zu changed", name, res.rows,
+             res.added, res.updated);
+    hw_audit(rq->store, rq->who.user, rq->now, "change", "care_period", NULL, detail, &err);
+    imported(rs, res.rows, res.added, res.updated, res.same);
+    hw_care_period_import_result_free(&res);
+}
+
 void hw_api_import(struct hw_request *rq, struct hw_response *rs)
 {
     const struct hw_rectype_info *t = hw_rectype_find(rq->id);
     struct hw_import_result res;
     struct hw_err err = {0};
     char name[64];
+    if (strcmp(rq->id, "care-periods") == 0) {
+        import_care_periods(rq, rs);
+        return;
+    }
     if (t == NULL || strcmp(t->plural, rq->id) != 0) {
         hw_http_error(rs, 404, NULL,
-                      "nothing to import as '%.40s': children, episodes or interviews", rq->id);
+                      "nothing to import as '%.40s': children, episodes, interviews or "
+                      "care-periods",
+                      rq->id);
         return;
     }
     snprintf(name, sizeof name, "%s.csv", t->plural);
@@ -79,19 +136,7 @@ void hw_api_import(struct hw_request *rq, struct hw_response *rs)
     int rc = hw_import_csv_buffer(rq->store, rq->cfg, rq->reasons, rt, name, rq->body, rq->body_len,
                                   &who, &res, &err);
     if (rc < 0) {
-        if (err.kind != HW_EINPUT) {
-            hw_api_fault(rs, &err);
-        } else {
-            json_t *e = json_object();
-            json_object_set_new(e, "message", json_string(err.msg));
-            json_object_set_new(e, "field", json_null());
-            json_t *o = json_object();
-            json_object_set_new(o, "error", e);
-            json_object_set_new(o, "rows", json_integer((json_int_t)res.rows));
-            json_object_set_new(o, "bad_rows", json_integer((json_int_t)res.bad_rows));
-            json_object_set_new(o, "errors", row_errors(&res.errors, name));
-            hw_http_json(rs, 422, o);
-        }
+        refused(rs, &err, res.rows, res.bad_rows, &res.errors, name);
         hw_audit(rq->store, rq->who.user, rq->now, "import_refused", t->name, NULL, name, &err);
         hw_import_result_free(&res);
         return;
@@ -100,11 +145,6 @@ void hw_api_import(struct hw_request *rq, struct hw_response *rs)
     snprintf(detail, sizeof detail, "%s: %zu rows, %zu added, %zu changed", name, res.rows,
              res.added, res.updated);
     hw_audit(rq->store, rq->who.user, rq->now, "change", t->name, NULL, detail, &err);
-    json_t *o = json_object();
-    json_object_set_new(o, "rows", json_integer((json_int_t)res.rows));
-    json_object_set_new(o, "added", json_integer((json_int_t)res.added));
-    json_object_set_new(o, "changed", json_integer((json_int_t)res.updated));
-    json_object_set_new(o, "unchanged", json_integer((json_int_t)res.same));
+    imported(rs, res.rows, res.added, res.updated, res.same);
     hw_import_result_free(&res);
-    hw_http_json(rs, 200, o);
 }

@@ -47,4 +47,15 @@ export async function run(ctx) {
   await page.getByRole('heading', { name: 'Import complete' }).waitFor();
   const counts = await page.locator('#import-result table').innerText();
   assert.match(counts, /Added\s+0/);
+
+  // The council's periods of care (not imported by the test set-up): every
+  // row added, for the SSDA903 return.
+  const periods = readFileSync(join(ctx.data, 'care_periods.csv'), 'utf8').trim().split('\n').length - 1;
+  assert.ok(periods > 0, 'the generator wrote periods of care');
+  await page.getByLabel('Periods of care').check();
+  await page.locator('#file').setInputFiles(join(ctx.data, 'care_periods.csv'));
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { name: 'Import complete' }).waitFor();
+  const added = await page.locator('#import-result table').innerText();
+  assert.match(added, new RegExp(`Added\\s+${periods}\\b`));
 }

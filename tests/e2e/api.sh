@@ -198,6 +198,23 @@ as coo POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Typ
 code 200; has '"added": 3' "$BODY"
 as coo POST /api/v1/import/pets -H "X-CSRF-Token: $CSRF_coo" --data-binary @"$WORK/bad.csv"; code 404
 as man POST /api/v1/import/children -H "X-CSRF-Token: $CSRF_man" --data-binary @"$WORK/bad.csv"; code 403
+# Periods of care: the same all-or-nothing upload.
+printf 'child_id,decom,dec,rec
+C8,2016-01-01,,
+C9,2016-02-30,,
+C10,2016-03-01,2016-02-01,E8
+' >"$WORK/periods.csv"
+as coo POST /api/v1/import/care-periods -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Type: text/csv' --data-binary @"$WORK/periods.csv"
+code 422; has '"bad_rows": 2' "$BODY"
+has '"line": 3, "column": "decom", "value": "2016-02-30"' "$BODY"
+has '"line": 4, "column": "dec", "value": null, "message": "column dec: 2016-02-01 is before decom 2016-03-01"' "$BODY"
+same "$(sqlite3 "$HOMEWARD_DB" 'SELECT count(*) FROM care_periods')" 0
+sed -i 's/2016-02-30/2016-02-20/; s/2016-02-01,E8/2016-04-01,E8/' "$WORK/periods.csv"
+as coo POST /api/v1/import/care-periods -H "X-CSRF-Token: $CSRF_coo" -H 'Content-Type: text/csv' --data-binary @"$WORK/periods.csv"
+code 200; has '"rows": 3, "added": 3, "changed": 0, "unchanged": 0' "$BODY"
+same "$(sqlite3 "$HOMEWARD_DB" "SELECT group_concat(child_id || ':' || decom, ' ') FROM care_periods")" \
+  "C10:2016-03-01 C8:2016-01-01 C9:2016-02-20"
+as man POST /api/v1/import/care-periods -H "X-CSRF-Token: $CSRF_man" --data-binary @"$WORK/periods.csv"; code 403
 
 # ---- reports in every format ----
 as ann GET /api/v1/reports; code 200; has '"id": "monthly"' "$BODY"; has '"xlsx"' "$BODY"

@@ -11,6 +11,7 @@ const KINDS = [
   ['children', 'Children', 'The case system\'s children: IDs, names, case status, placement, team.'],
   ['episodes', 'Episodes', 'Missing and away-from-placement episodes.'],
   ['interviews', 'Interviews', 'Return home interviews: decisions, offers, outcomes.'],
+  ['care-periods', 'Periods of care', 'When looked-after children came into care and left it, for the SSDA903 return.'],
 ];
 
 export async function render(ctx) {
@@ -70,7 +71,7 @@ export async function render(ctx) {
     form.summary,
     heading('Import records'),
     h('p', null, 'Bring records in from the case-management system\'s CSV exports. A file is imported whole or not at all: if any row is wrong, nothing is changed and every error is listed.'),
-    inset(h('p', null, 'Import children before their episodes, and episodes before their interviews. The columns are described in the import guide (docs/import.md).')),
+    inset(h('p', null, 'Import children before their episodes, interviews and periods of care, and episodes before their interviews. The columns are described in the import guide (docs/import.md).')),
     form.el,
     result,
   );
