@@ -3,7 +3,6 @@
 #include "io/action_plan_import.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,28 +102,8 @@ struct importer {
     struct hw_strmap seen; /* refs in this file -> line */
     char *area, *outcome;  /* carried down from the rows above */
     int position;
-    size_t last_bad;
+    struct hw_row_errors errs;
 };
-
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
-{
-    im->res->n_errors++;
-    if (im->last_bad != line) {
-        im->last_bad = line;
-        im->res->bad_rows++;
-    }
-    if (im->res->n_errors > HW_PLAN_IMPORT_ERRORS_LISTED)
-        return;
-    hw_buf_printf(&im->res->errors, "%s:%zu: ", im->path, line);
-    va_list ap;
-    va_start(ap, fmt);
-    hw_buf_vprintf(&im->res->errors, fmt, ap);
-    va_end(ap);
-    hw_buf_putc(&im->res->errors, '\n');
-}
 
 /* Header names: trimmed, lower-cased, runs of blanks as one space. */
 static void normalise(const char *s, char *buf, size_t size)
@@ -285,8 +264,8 @@ static bool text_ok(struct importer *im, size_t line, int col, const char *v, si
     struct hw_err why;
     if (v == NULL || hw_text_check(v, max, &why) == 0)
         return true;
-    row_error(im, line, "column %s: '%.40s%s': %s", im->cols[col].title, v,
-              strlen(v) > 40 ? "..." : "", why.msg);
+    hw_row_error(&im->errs, line, "column %s: '%.40s%s': %s", im->cols[col].title, v,
+                 strlen(v) > 40 ? "..." : "", why.msg);
     return false;
 }
 
@@ -303,15 +282,16 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         return 0;
     if (row->nfields != im->ncols) {
         im->res->rows++;
-        row_error(im, line, "has %zu fields but the header has %zu", row->nfields, im->ncols);
+        hw_row_error(&im->errs, line, "has %zu fields but the header has %zu", row->nfields,
+                     im->ncols);
         return 0;
     }
     if (row->nul_byte || row->bad_utf8) {
         im->res->rows++;
         size_t c = row->nul_byte ? row->nul_byte - 1 : row->bad_utf8 - 1;
-        row_error(im, line, "column %s: %s", im->cols[c].title,
-                  row->nul_byte ? "text holds a control character (code 0)"
-                                : "the text is not UTF-8 (save the file as UTF-8)");
+        hw_row_error(&im->errs, line, "column %s: %s", im->cols[c].title,
+                     row->nul_byte ? "text holds a control character (code 0)"
+                                   : "the text is not UTF-8 (save the file as UTF-8)");
         return 0;
     }
     for (int k = 0; k < COL_RAG; k++)
@@ -346,22 +326,23 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
 
     struct hw_err why;
     if (hw_plan_check_ref(v[T_REF], &why) < 0) {
-        row_error(im, line, "column %s: '%.60s': %s", im->cols[im->single[COL_REF]].title,
-                  v[T_REF] ? v[T_REF] : "", why.msg);
+        hw_row_error(&im->errs, line, "column %s: '%.60s': %s", im->cols[im->single[COL_REF]].title,
+                     v[T_REF] ? v[T_REF] : "", why.msg);
         ok = false;
     } else {
         size_t first;
         if (hw_strmap_get(&im->seen, v[T_REF], &first)) {
-            row_error(im, line, "column %s: '%s' appears again (first on line %zu)",
-                      im->cols[im->single[COL_REF]].title, v[T_REF], first);
+            hw_row_error(&im->errs, line, "column %s: '%s' appears again (first on line %zu)",
+                         im->cols[im->single[COL_REF]].title, v[T_REF], first);
             ok = false;
         } else {
             hw_strmap_put(&im->seen, v[T_REF], line);
         }
     }
     if (v[T_ACTION] == NULL || v[T_ACTION][0] == '\0') {
-        row_error(im, line, "column %s: '': expected the action (every row with a ref needs one)",
-                  im->cols[im->single[COL_ACTION]].title);
+        hw_row_error(&im->errs, line,
+                     "column %s: '': expected the action (every row with a ref needs one)",
+                     im->cols[im->single[COL_ACTION]].title);
         ok = false;
     }
     static const int text_kinds[] = {T_AREA, T_OUTCOME, T_ACTION,  T_SUCCESS,
@@ -377,8 +358,9 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     }
     hw_date due = HW_NO_DATE;
     if (v[T_DUE] && v[T_DUE][0] && hw_plan_parse_date(v[T_DUE], true, &due) < 0) {
-        row_error(im, line, "column %s: '%.60s': expected " HW_PLAN_DATE_FORMS ", or nothing",
-                  im->cols[im->single[COL_DUE]].title, v[T_DUE]);
+        hw_row_error(&im->errs, line,
+                     "column %s: '%.60s': expected " HW_PLAN_DATE_FORMS ", or nothing",
+                     im->cols[im->single[COL_DUE]].title, v[T_DUE]);
         ok = false;
     }
     rags = hw_calloc(im->ncols ? im->ncols : 1, sizeof *rags);
@@ -388,10 +370,10 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         char *r = cell(row, (int)c);
         rags[c] = hw_rag_parse_loose(r);
         if (rags[c] < 0) {
-            row_error(im, line,
-                      "column %s: '%.40s': expected red, amber, green or complete (or R, A, G, "
-                      "C; 1, 2, 3; empty or 0: not rated)",
-                      im->cols[c].title, r);
+            hw_row_error(&im->errs, line,
+                         "column %s: '%.40s': expected red, amber, green or complete (or R, A, G, "
+                         "C; 1, 2, 3; empty or 0: not rated)",
+                         im->cols[c].title, r);
             ok = false;
         }
         free(r);
@@ -465,7 +447,13 @@ static int import(struct hw_store *s, const char *plan, const char *path, const 
                   size_t len, hw_date today, const struct hw_actor *who,
                   struct hw_plan_import_result *res, struct hw_err *err)
 {
-    struct importer im = {.store = s, .who = who, .path = path, .today = today, .res = res};
+    struct importer im = {.store = s,
+                          .who = who,
+                          .path = path,
+                          .today = today,
+                          .res = res,
+                          .errs = {path, &res->errors, &res->n_errors, &res->bad_rows,
+                                   HW_PLAN_IMPORT_ERRORS_LISTED, 0}};
     struct hw_err why;
     int rc = -1;
     memset(res, 0, sizeof *res);

@@ -3,7 +3,6 @@
 #include "io/care_period_import.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,19 +32,21 @@ enum col {
     C_COUNT
 };
 
-static const char *const col_names[C_COUNT] = {"child_id",
-                                               "decom",
-                                               "dec",
-                                               "rec",
-                                               "rne",
-                                               "ls",
-                                               "cin",
-                                               "place",
-                                               "place_provider",
-                                               "reason_place_change",
-                                               "home_post",
-                                               "pl_post",
-                                               "urn"};
+const char *const hw_care_period_columns[HW_CARE_PERIOD_COLUMNS] = {"child_id",
+                                                                    "decom",
+                                                                    "dec",
+                                                                    "rec",
+                                                                    "rne",
+                                                                    "ls",
+                                                                    "cin",
+                                                                    "place",
+                                                                    "place_provider",
+                                                                    "reason_place_change",
+                                                                    "home_post",
+                                                                    "pl_post",
+                                                                    "urn"};
+#define col_names hw_care_period_columns
+_Static_assert(C_COUNT == HW_CARE_PERIOD_COLUMNS, "one name per column");
 
 /* The longest code or postcode kept: the 903's longest is a postcode. */
 #define CODE_MAX 8
@@ -67,28 +68,8 @@ struct importer {
     struct hw_strmap keys; /* "child\tdecom" -> line */
     struct seen *seen;
     size_t nseen, capseen;
-    size_t last_bad;
+    struct hw_row_errors errs;
 };
-
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
-{
-    im->res->n_errors++;
-    if (im->last_bad != line) {
-        im->last_bad = line;
-        im->res->bad_rows++;
-    }
-    if (im->res->n_errors > HW_CARE_PERIOD_ERRORS_LISTED)
-        return;
-    hw_buf_printf(&im->res->errors, "%s:%zu: ", im->path, line);
-    va_list ap;
-    va_start(ap, fmt);
-    hw_buf_vprintf(&im->res->errors, fmt, ap);
-    va_end(ap);
-    hw_buf_putc(&im->res->errors, '\n');
-}
 
 /* s without surrounding blanks (owned). */
 static char *trimmed(const char *s)
@@ -159,53 +140,14 @@ static int on_stored(void *ctx, const struct hw_care_period *p)
         st->cap = st->cap ? 2 * st->cap : 4;
         st->p = hw_reallocarray(st->p, st->cap, sizeof *st->p);
     }
-    const char *const text[] = {p->rec,
-                                p->rne,
-                                p->ls,
-                                p->cin,
-                                p->place,
-                                p->place_provider,
-                                p->reason_place_change,
-                                p->home_post,
-                                p->pl_post,
-                                p->urn};
-    char *copy[10];
-    for (int i = 0; i < 10; i++)
-        copy[i] = hw_strdup(text[i]);
-    st->p[st->n++] = (struct hw_care_period){hw_strdup(p->child_id),
-                                             p->decom,
-                                             p->dec,
-                                             copy[0],
-                                             copy[1],
-                                             copy[2],
-                                             copy[3],
-                                             copy[4],
-                                             copy[5],
-                                             copy[6],
-                                             copy[7],
-                                             copy[8],
-                                             copy[9]};
+    st->p[st->n++] = hw_care_period_copy(p);
     return 0;
 }
 
 static void stored_free(struct stored *st)
 {
-    for (size_t i = 0; i < st->n; i++) {
-        struct hw_care_period *p = &st->p[i];
-        const char *v[] = {p->child_id,
-                           p->rec,
-                           p->rne,
-                           p->ls,
-                           p->cin,
-                           p->place,
-                           p->place_provider,
-                           p->reason_place_change,
-                           p->home_post,
-                           p->pl_post,
-                           p->urn};
-        for (size_t k = 0; k < sizeof v / sizeof *v; k++)
-            free((char *)v[k]);
-    }
+    for (size_t i = 0; i < st->n; i++)
+        hw_care_period_free(&st->p[i]);
     free(st->p);
 }
 
@@ -247,14 +189,15 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     size_t line = row->line;
     im->res->rows++;
     if (row->nfields != im->ncols) {
-        row_error(im, line, "has %zu fields but the header has %zu", row->nfields, im->ncols);
+        hw_row_error(&im->errs, line, "has %zu fields but the header has %zu", row->nfields,
+                     im->ncols);
         return 0;
     }
     if (row->nul_byte || row->bad_utf8) {
         size_t c = row->nul_byte ? row->nul_byte - 1 : row->bad_utf8 - 1;
-        row_error(im, line, "column %.40s: %s", row->fields[c] ? row->fields[c] : "",
-                  row->nul_byte ? "text holds a control character (code 0)"
-                                : "the text is not UTF-8 (save the file as UTF-8)");
+        hw_row_error(&im->errs, line, "column %.40s: %s", row->fields[c] ? row->fields[c] : "",
+                     row->nul_byte ? "text holds a control character (code 0)"
+                                   : "the text is not UTF-8 (save the file as UTF-8)");
         return 0;
     }
     char *v[C_COUNT] = {NULL};
@@ -268,7 +211,7 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     hw_record_init(hw_child_fields, &child);
     int found = 0;
     if (v[C_CHILD][0] == '\0') {
-        row_error(im, line, "column child_id: '': expected the child's ID");
+        hw_row_error(&im->errs, line, "column child_id: '': expected the child's ID");
         ok = false;
     } else {
         found = hw_store_get(im->store, HW_REC_CHILD, v[C_CHILD], &child, err);
@@ -277,53 +220,56 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
             goto done;
         }
         if (!found) {
-            row_error(im, line,
-                      "column child_id: '%.60s': no such child (import the children first)",
-                      v[C_CHILD]);
+            hw_row_error(&im->errs, line,
+                         "column child_id: '%.60s': no such child (import the children first)",
+                         v[C_CHILD]);
             ok = false;
         }
     }
     hw_date decom = HW_NO_DATE, dec = HW_NO_DATE;
     if (hw_parse_date(v[C_DECOM], &decom) < 0) {
-        row_error(im, line,
-                  "column decom: '%.40s': expected the date care began, YYYY-MM-DD or DD/MM/YYYY",
-                  v[C_DECOM]);
+        hw_row_error(
+            &im->errs, line,
+            "column decom: '%.40s': expected the date care began, YYYY-MM-DD or DD/MM/YYYY",
+            v[C_DECOM]);
         ok = false;
     } else if (found && child.dob != HW_NO_DATE && decom < child.dob) {
         char b[HW_DATE_LEN];
         hw_format_date(child.dob, b);
-        row_error(im, line, "column decom: %s is before the child's date of birth %s", v[C_DECOM],
-                  b);
+        hw_row_error(&im->errs, line, "column decom: %s is before the child's date of birth %s",
+                     v[C_DECOM], b);
         ok = false;
     }
     if (v[C_DEC][0] && hw_parse_date(v[C_DEC], &dec) < 0) {
-        row_error(im, line,
-                  "column dec: '%.40s': expected the date care ended, YYYY-MM-DD or DD/MM/YYYY, or "
-                  "nothing "
-                  "while the child is looked after",
-                  v[C_DEC]);
+        hw_row_error(
+            &im->errs, line,
+            "column dec: '%.40s': expected the date care ended, YYYY-MM-DD or DD/MM/YYYY, or "
+            "nothing "
+            "while the child is looked after",
+            v[C_DEC]);
         ok = false;
     } else if (dec != HW_NO_DATE && decom != HW_NO_DATE && dec < decom) {
-        row_error(im, line, "column dec: %s is before decom %s", v[C_DEC], v[C_DECOM]);
+        hw_row_error(&im->errs, line, "column dec: %s is before decom %s", v[C_DEC], v[C_DECOM]);
         ok = false;
     }
     if (v[C_DEC][0] && !v[C_REC][0]) {
-        row_error(im, line, "column rec: '': expected the reason care ended (the period ended %s)",
-                  v[C_DEC]);
+        hw_row_error(&im->errs, line,
+                     "column rec: '': expected the reason care ended (the period ended %s)",
+                     v[C_DEC]);
         ok = false;
     } else if (!v[C_DEC][0] && v[C_REC][0]) {
-        row_error(im, line,
-                  "column rec: '%.20s': a reason is given but the period has no end (dec)",
-                  v[C_REC]);
+        hw_row_error(&im->errs, line,
+                     "column rec: '%.20s': a reason is given but the period has no end (dec)",
+                     v[C_REC]);
         ok = false;
     }
     for (int k = C_REC; k < C_COUNT; k++) {
         bool postcode = k == C_HOME_POST || k == C_PL_POST;
         if (!code_ok(v[k], postcode)) {
-            row_error(im, line, "column %s: '%.40s': expected %s of at most %d characters",
-                      col_names[k], v[k],
-                      postcode ? "letters, digits and spaces" : "a code of letters and digits",
-                      CODE_MAX);
+            hw_row_error(
+                &im->errs, line, "column %s: '%.40s': expected %s of at most %d characters",
+                col_names[k], v[k],
+                postcode ? "letters, digits and spaces" : "a code of letters and digits", CODE_MAX);
             ok = false;
         }
     }
@@ -336,9 +282,9 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
     char *key = hw_asprintf("%s\t%s", v[C_CHILD], decom_s);
     size_t first;
     if (hw_strmap_get(&im->keys, key, &first)) {
-        row_error(im, line,
-                  "column decom: child %s's period from %s appears again (first on line %zu)",
-                  v[C_CHILD], decom_s, first);
+        hw_row_error(&im->errs, line,
+                     "column decom: child %s's period from %s appears again (first on line %zu)",
+                     v[C_CHILD], decom_s, first);
         free(key);
         goto done;
     }
@@ -353,10 +299,10 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         const struct seen *o = &im->seen[i];
         if (strcmp(o->child, v[C_CHILD]) == 0 && overlap(o->decom, o->dec, decom, dec)) {
             format_span(o->decom, o->dec, other, sizeof other);
-            row_error(im, line,
-                      "column decom: child %s's period %s overlaps the period %s on line %zu "
-                      "(a new period starts only after the previous one ended)",
-                      v[C_CHILD], span, other, o->line);
+            hw_row_error(&im->errs, line,
+                         "column decom: child %s's period %s overlaps the period %s on line %zu "
+                         "(a new period starts only after the previous one ended)",
+                         v[C_CHILD], span, other, o->line);
             ok = false;
             break;
         }
@@ -379,10 +325,10 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         }
         if (!ours && overlap(p->decom, p->dec, decom, dec)) {
             format_span(p->decom, p->dec, other, sizeof other);
-            row_error(im, line,
-                      "column decom: child %s's period %s overlaps the stored period %s "
-                      "(a new period starts only after the previous one ended)",
-                      v[C_CHILD], span, other);
+            hw_row_error(&im->errs, line,
+                         "column decom: child %s's period %s overlaps the stored period %s "
+                         "(a new period starts only after the previous one ended)",
+                         v[C_CHILD], span, other);
             ok = false;
         }
     }
@@ -441,7 +387,11 @@ int hw_care_period_import(struct hw_store *s, const char *path, const char *data
                           struct hw_care_period_import_result *res, struct hw_err *err)
 {
     memset(res, 0, sizeof *res);
-    struct importer im = {.store = s, .path = path, .res = res};
+    struct importer im = {.store = s,
+                          .path = path,
+                          .res = res,
+                          .errs = {path, &res->errors, &res->n_errors, &res->bad_rows,
+                                   HW_CARE_PERIOD_ERRORS_LISTED, 0}};
     struct hw_import_counts counts = {&im.have_header, &res->bad_rows, &res->n_errors};
     int rc = hw_import_rows(s, path, data, len, on_row, &im, &counts, err);
     hw_strmap_free(&im.keys);

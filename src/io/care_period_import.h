@@ -29,6 +29,10 @@
 #include "core/mem.h"
 #include "store/store.h"
 
+/* The columns, in the order `homeward generate` writes them. */
+#define HW_CARE_PERIOD_COLUMNS 13
+extern const char *const hw_care_period_columns[HW_CARE_PERIOD_COLUMNS];
+
 /* At most this many row errors are listed; the count goes on. */
 #define HW_CARE_PERIOD_ERRORS_LISTED 1000
 

@@ -35,6 +35,7 @@
 
 #include "core/calendar.h"
 #include "core/domain.h"
+#include "io/care_period_import.h"
 #include "io/csv_write.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -1392,20 +1393,7 @@ struct span {
  * three files are the same with or without this one. */
 static size_t write_care_periods(const struct gen *g, struct out_file *f)
 {
-    static const char *const cols[] = {"child_id",
-                                       "decom",
-                                       "dec",
-                                       "rec",
-                                       "rne",
-                                       "ls",
-                                       "cin",
-                                       "place",
-                                       "place_provider",
-                                       "reason_place_change",
-                                       "home_post",
-                                       "pl_post",
-                                       "urn"};
-    out_header(f, cols, NELEM(cols));
+    out_header(f, hw_care_period_columns, HW_CARE_PERIOD_COLUMNS);
     struct span *sp = hw_calloc(g->nch ? g->nch : 1, sizeof *sp);
     for (size_t i = 0; i < g->nch; i++)
         sp[i].first_ls = HW_NO_TIME;

@@ -23,28 +23,25 @@ struct importer {
     bool have_header;
     struct hw_strmap seen; /* IDs in this file -> line */
     void *rec;
-    bool fatal;      /* a storage fault: stop reading */
-    size_t last_bad; /* line of the last row counted bad */
+    bool fatal; /* a storage fault: stop reading */
+    struct hw_row_errors errs;
 };
 
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void row_error(struct importer *im, size_t line, const char *fmt, ...)
+void hw_row_error(struct hw_row_errors *e, size_t line, const char *fmt, ...)
 {
-    im->res->n_errors++;
-    if (im->last_bad != line) {
-        im->last_bad = line;
-        im->res->bad_rows++;
+    (*e->n_errors)++;
+    if (e->last_bad != line) {
+        e->last_bad = line;
+        (*e->bad_rows)++;
     }
-    if (im->res->n_errors > HW_IMPORT_ERRORS_LISTED)
+    if (*e->n_errors > e->listed)
         return;
-    hw_buf_printf(&im->res->errors, "%s:%zu: ", im->path, line);
+    hw_buf_printf(e->errors, "%s:%zu: ", e->path, line);
     va_list ap;
     va_start(ap, fmt);
-    hw_buf_vprintf(&im->res->errors, fmt, ap);
+    hw_buf_vprintf(e->errors, fmt, ap);
     va_end(ap);
-    hw_buf_putc(&im->res->errors, '\n');
+    hw_buf_putc(e->errors, '\n');
 }
 
 /* Header names: trimmed and lower-cased. */
@@ -124,39 +121,41 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         return 0;
     im->res->rows++;
     if (row->nfields != im->ncolumns) {
-        row_error(im, row->line, "has %zu fields but the header has %zu", row->nfields,
-                  im->ncolumns);
+        hw_row_error(&im->errs, row->line, "has %zu fields but the header has %zu", row->nfields,
+                     im->ncolumns);
         return 0;
     }
     if (row->nul_byte) {
-        row_error(im, row->line, "column %s: text holds a control character (code 0)",
-                  im->columns[row->nul_byte - 1]->name);
+        hw_row_error(&im->errs, row->line, "column %s: text holds a control character (code 0)",
+                     im->columns[row->nul_byte - 1]->name);
         return 0;
     }
     if (row->bad_utf8) {
-        row_error(im, row->line, "column %s: the text is not UTF-8 (save the file as UTF-8)",
-                  im->columns[row->bad_utf8 - 1]->name);
+        hw_row_error(&im->errs, row->line,
+                     "column %s: the text is not UTF-8 (save the file as UTF-8)",
+                     im->columns[row->bad_utf8 - 1]->name);
         return 0;
     }
     hw_record_clear(fields, im->rec);
     for (size_t i = 0; i < row->nfields; i++) {
         const struct hw_field *f = im->columns[i];
         if (hw_field_set(f, im->rec, row->fields[i], &why) < 0) {
-            row_error(im, row->line, "column %s: '%.80s': %s", f->name, row->fields[i], why.msg);
+            hw_row_error(&im->errs, row->line, "column %s: '%.80s': %s", f->name, row->fields[i],
+                         why.msg);
             ok = false;
         }
     }
     if (!ok)
         return 0;
     if (hw_record_check(fields, im->rec, &why) < 0) {
-        row_error(im, row->line, "column %s", why.msg);
+        hw_row_error(&im->errs, row->line, "column %s", why.msg);
         return 0;
     }
     const char *id = *(char **)((char *)im->rec + fields[0].offset);
     size_t first;
     if (hw_strmap_get(&im->seen, id, &first)) {
-        row_error(im, row->line, "column %s: '%s' appears again (first on line %zu)",
-                  fields[0].name, id, first);
+        hw_row_error(&im->errs, row->line, "column %s: '%s' appears again (first on line %zu)",
+                     fields[0].name, id, first);
         return 0;
     }
     hw_strmap_put(&im->seen, id, row->line);
@@ -168,7 +167,7 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
             im->fatal = true;
             return -1;
         }
-        row_error(im, row->line, "column %s", why.msg);
+        hw_row_error(&im->errs, row->line, "column %s", why.msg);
         return 0;
     }
     /* Once any row is bad the import will be refused: keep checking, stop writing. */
@@ -229,13 +228,15 @@ static int import_csv(struct hw_store *s, const struct hw_config *cfg,
                       const char *data, size_t len, const struct hw_actor *who,
                       struct hw_import_result *res, struct hw_err *err)
 {
-    struct importer im = {.store = s,
-                          .cfg = cfg,
-                          .reasons = reasons,
-                          .who = who,
-                          .type = &hw_rectypes[t],
-                          .path = path,
-                          .res = res};
+    struct importer im = {
+        .store = s,
+        .cfg = cfg,
+        .reasons = reasons,
+        .who = who,
+        .type = &hw_rectypes[t],
+        .path = path,
+        .res = res,
+        .errs = {path, &res->errors, &res->n_errors, &res->bad_rows, HW_IMPORT_ERRORS_LISTED, 0}};
     memset(res, 0, sizeof *res);
     im.rec = hw_calloc(1, im.type->size);
     hw_record_init(im.type->fields, im.rec);

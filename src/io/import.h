@@ -65,4 +65,18 @@ int hw_import_rows(struct hw_store *s, const char *path, const char *data, size_
                    struct hw_err *err);
 void hw_import_result_free(struct hw_import_result *res);
 
+/* Where an importer lists its row errors: each as "path:line: ..." on a
+ * line of *errors, the first `listed` of them; every error counted in
+ * *n_errors and each row with any in *bad_rows (rows are reported in order,
+ * so a row is counted once). */
+struct hw_row_errors {
+    const char *path;
+    struct hw_buf *errors;
+    size_t *n_errors, *bad_rows;
+    size_t listed;
+    size_t last_bad; /* line of the last row counted bad */
+};
+void hw_row_error(struct hw_row_errors *e, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -95,37 +95,8 @@ static int on_period(void *ctx, const struct hw_care_period *p)
         b->capperiods = b->capperiods ? 2 * b->capperiods : 64;
         b->periods = hw_reallocarray(b->periods, b->capperiods, sizeof *b->periods);
     }
-    b->periods[b->nperiods++] = (struct hw_care_period){hw_strdup(p->child_id),
-                                                        p->decom,
-                                                        p->dec,
-                                                        hw_strdup(p->rec),
-                                                        hw_strdup(p->rne),
-                                                        hw_strdup(p->ls),
-                                                        hw_strdup(p->cin),
-                                                        hw_strdup(p->place),
-                                                        hw_strdup(p->place_provider),
-                                                        hw_strdup(p->reason_place_change),
-                                                        hw_strdup(p->home_post),
-                                                        hw_strdup(p->pl_post),
-                                                        hw_strdup(p->urn)};
+    b->periods[b->nperiods++] = hw_care_period_copy(p);
     return 0;
-}
-
-static void period_free(struct hw_care_period *p)
-{
-    const char *v[] = {p->child_id,
-                       p->rec,
-                       p->rne,
-                       p->ls,
-                       p->cin,
-                       p->place,
-                       p->place_provider,
-                       p->reason_place_change,
-                       p->home_post,
-                       p->pl_post,
-                       p->urn};
-    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-        free((char *)v[i]);
 }
 
 static const struct kid *find_kid(const struct build *b, const char *id)
@@ -299,7 +270,7 @@ done:
     for (size_t i = 0; i < b.nrows; i++)
         free(b.rows[i].episode_id);
     for (size_t i = 0; i < b.nperiods; i++)
-        period_free(&b.periods[i]);
+        hw_care_period_free(&b.periods[i]);
     free(b.periods);
     free(b.kids);
     free(b.rows);
@@ -428,7 +399,7 @@ void hw_903_export_free(struct hw_903_export *x)
         free(x->children[i].ethnic);
     }
     for (size_t i = 0; i < x->data.nepisodes; i++)
-        period_free(&x->periods[i]);
+        hw_care_period_free(&x->periods[i]);
     free(x->rows);
     free(x->children);
     free(x->periods);

@@ -1,6 +1,8 @@
 /* store.c - dispatch from the storage interface to the backend. */
 #include "store/store.h"
 
+#include <stdlib.h>
+
 #include "core/rules.h"
 
 #include "store/store_sqlite.h"
@@ -288,6 +290,29 @@ int hw_store_list_plan_changes(struct hw_store *s, const char *plan, const char 
 int hw_store_put_care_period(struct hw_store *s, const struct hw_care_period *p, struct hw_err *err)
 {
     return s->ops->put_care_period(s, p, err);
+}
+
+/* The period's strings, in one place for copying and freeing. */
+#define CARE_PERIOD_STRINGS(p)                                                                     \
+    &(p)->child_id, &(p)->rec, &(p)->rne, &(p)->ls, &(p)->cin, &(p)->place, &(p)->place_provider,  \
+        &(p)->reason_place_change, &(p)->home_post, &(p)->pl_post, &(p)->urn
+
+struct hw_care_period hw_care_period_copy(const struct hw_care_period *p)
+{
+    struct hw_care_period c = *p;
+    const char **v[] = {CARE_PERIOD_STRINGS(&c)};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        *v[i] = hw_strdup(*v[i]);
+    return c;
+}
+
+void hw_care_period_free(struct hw_care_period *p)
+{
+    const char **v[] = {CARE_PERIOD_STRINGS(p)};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        free((char *)*v[i]);
+        *v[i] = NULL;
+    }
 }
 
 int hw_store_list_care_periods(struct hw_store *s, const char *child_id, hw_care_period_cb cb,

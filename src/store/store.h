@@ -264,6 +264,10 @@ struct hw_care_period {
         *pl_post, *urn;
 };
 typedef int (*hw_care_period_cb)(void *ctx, const struct hw_care_period *p);
+/* A copy of p owning its strings (a list callback's period outlives the
+ * call); free with hw_care_period_free. */
+struct hw_care_period hw_care_period_copy(const struct hw_care_period *p);
+void hw_care_period_free(struct hw_care_period *p);
 
 struct hw_store_ops {
     const char *backend;
