@@ -42,6 +42,9 @@ static const char style[] =
     "figure svg{display:block;max-width:100%;height:auto}\n"
     "figcaption{font-size:.9rem;color:#484949;margin-top:.25rem}\n"
     ".produced{font-size:.85rem;color:#484949;margin-top:2rem}\n"
+    ".publication{font-weight:bold;border-left:5px solid #0b0c0c;padding:.25rem .75rem;"
+    "margin:0 0 1rem}\n"
+    ".footnote{font-size:.9rem;margin-top:2rem}\n"
     "@page{size:A4;margin:15mm;"
     "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
     "font-family:system-ui,Arial,sans-serif;font-size:8pt;color:#484949}}\n"
@@ -725,6 +728,8 @@ void hw_doc_render_html(const struct hw_doc *d, struct hw_buf *out)
     meta(out, "Period", d->period);
     meta(out, "Produced", produced);
     hw_buf_puts(out, "</dl>\n");
+    if (d->publication)
+        hw_buf_puts(out, "<p class=\"publication\">" HW_DOC_PUBLICATION_NOTICE "</p>\n");
     if (d->nsections > 1) {
         hw_buf_puts(out, "<nav aria-label=\"Sections\">\n<ol>\n");
         for (size_t i = 0; i < d->nsections; i++) {
@@ -764,6 +769,9 @@ void hw_doc_render_html(const struct hw_doc *d, struct hw_buf *out)
         hw_buf_puts(out, "</section>\n");
     }
     hw_buf_puts(out, "</main>\n");
+    if (d->publication)
+        hw_buf_puts(out,
+                    "<p class=\"footnote\" id=\"footnote\">" HW_DOC_PUBLICATION_FOOTNOTE "</p>\n");
     if (produced[0])
         hw_buf_printf(out, "<footer class=\"produced\">Produced by Homeward on %s.</footer>\n",
                       produced);
