@@ -42,9 +42,6 @@ static const char style[] =
     "figure svg{display:block;max-width:100%;height:auto}\n"
     "figcaption{font-size:.9rem;color:#484949;margin-top:.25rem}\n"
     ".produced{font-size:.85rem;color:#484949;margin-top:2rem}\n"
-    ".publication{font-weight:bold;border-left:5px solid #0b0c0c;padding:.25rem .75rem;"
-    "margin:0 0 1rem}\n"
-    ".footnote{font-size:.9rem;margin-top:2rem}\n"
     "@page{size:A4;margin:15mm;"
     "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
     "font-family:system-ui,Arial,sans-serif;font-size:8pt;color:#484949}}\n"
@@ -64,6 +61,13 @@ static const char style[] =
     "p{orphans:2;widows:2;break-inside:avoid;page-break-inside:avoid}\n"
     ".note,figcaption{font-size:8.5pt}\n"
     "}\n";
+
+/* What a document for publication adds (only then, so that other pages
+ * stay as they were). */
+static const char publication_style[] =
+    ".publication{font-weight:bold;border-left:5px solid #0b0c0c;padding:.25rem .75rem;"
+    "margin:0 0 1rem}\n"
+    ".footnote{font-size:.9rem;margin-top:2rem}\n";
 
 /* ---- numbers ---- */
 
@@ -721,7 +725,8 @@ void hw_doc_render_html(const struct hw_doc *d, struct hw_buf *out)
         hw_buf_puts(out, ", ");
         hw_html_text(out, d->period);
     }
-    hw_buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
+    hw_buf_printf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<header>\n<h1>", style,
+                  d->publication ? publication_style : "");
     hw_html_text(out, title);
     hw_buf_puts(out, "</h1>\n<dl class=\"meta\">\n");
     meta(out, "Council", d->council);
