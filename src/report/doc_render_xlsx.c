@@ -59,11 +59,13 @@ static int oom(struct hw_err *err)
                    lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
 }
 
-static int make_formats(lxw_workbook *wb, struct formats *f, struct hw_err *err)
+/* The formats; "c" (a number withheld) only for a publication, so that
+ * other workbooks stay as they were. */
+static int make_formats(lxw_workbook *wb, struct formats *f, bool publication, struct hw_err *err)
 {
-    lxw_format **all[] = {&f->sheet_title, &f->doc_line,  &f->table_title,   &f->header,
-                          &f->header_num,  &f->percent,   &f->date,          &f->note,
-                          &f->wrap,        &f->note_wrap, &f->doc_line_wrap, &f->suppressed};
+    lxw_format **all[] = {&f->sheet_title, &f->doc_line,  &f->table_title,  &f->header,
+                          &f->header_num,  &f->percent,   &f->date,         &f->note,
+                          &f->wrap,        &f->note_wrap, &f->doc_line_wrap};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if ((*all[i] = workbook_add_format(wb)) == NULL)
             return oom(err);
@@ -80,7 +82,11 @@ static int make_formats(lxw_workbook *wb, struct formats *f, struct hw_err *err)
         format_set_align(headers[i], LXW_ALIGN_VERTICAL_BOTTOM);
     }
     format_set_align(f->header_num, LXW_ALIGN_RIGHT);
-    format_set_align(f->suppressed, LXW_ALIGN_RIGHT); /* "c", among numbers */
+    if (publication) {
+        if ((f->suppressed = workbook_add_format(wb)) == NULL)
+            return oom(err);
+        format_set_align(f->suppressed, LXW_ALIGN_RIGHT); /* "c", among numbers */
+    }
     format_set_num_format(f->percent, "0.00%");
     format_set_num_format(f->date, "dd/mm/yyyy");
     format_set_italic(f->note);
@@ -420,7 +426,7 @@ static int build(lxw_workbook *wb, void *arg, struct hw_err *err)
 {
     struct ctx *x = arg;
     const struct hw_doc *d = x->d;
-    if (make_formats(wb, &x->f, err) < 0)
+    if (make_formats(wb, &x->f, d->publication, err) < 0)
         return -1;
     /* A fixed creation time (the report's) keeps the workbook's bytes the
      * same for the same document, and avoids libxlsxwriter's gmtime(). */
