@@ -6,10 +6,13 @@
 -- the child was last seen.
 -- Parameters: :fy (the year it starts, e.g. 2016) and :now (seconds since
 -- 1970: episodes still missing are measured to it).
--- Output: three blocks of CSV rows, each row starting with its block name:
+-- Output: four blocks of CSV rows, each row starting with its block name:
 --   placement,TYPE,individuals,episodes,individuals_last_year,episodes_last_year
 --   duration,BAND,q1,q2,q3,q4
 --   timescale,QUARTER,needed,completed,in_timescale
+--   age,BAND,individuals,episodes,individuals_last_year,episodes_last_year
+--     (age at the start of the episode, on its local date; a child counts
+--     as an individual in the band of their first episode of the year)
 WITH e AS (
   SELECT e.episode_id, e.child_id, e.kind, e.last_seen, e.returned,
          COALESCE(e.missing_from_type, '') AS type,
@@ -78,3 +81,33 @@ WITH e AS (
 SELECT 'timescale', 'q' || q, COUNT(*), COUNT(completed),
        SUM(completed IS NOT NULL AND completed <= returned + 72 * 3600)
   FROM f GROUP BY q ORDER BY q;
+
+WITH e AS (
+  SELECT e.episode_id, e.child_id, e.last_seen, c.date_of_birth AS dob,
+         date(e.last_seen, 'unixepoch', 'localtime') AS d,
+         CAST(strftime('%Y', e.last_seen, 'unixepoch', 'localtime') AS INTEGER) AS y,
+         CAST(strftime('%m', e.last_seen, 'unixepoch', 'localtime') AS INTEGER) AS m
+    FROM episodes e JOIN children c USING (child_id)
+   WHERE c.responsible_authority IS NULL AND e.kind = 'missing'
+), f AS (
+  SELECT *, CASE WHEN m >= 4 THEN y ELSE y - 1 END AS fy,
+         CASE WHEN dob IS NULL OR dob > d THEN -1
+              ELSE CAST(substr(d, 1, 4) AS INTEGER) - CAST(substr(dob, 1, 4) AS INTEGER)
+                   - (substr(d, 6) < substr(dob, 6)) END AS age
+    FROM e
+), g AS (
+  SELECT CASE WHEN age < 0 THEN 'not_recorded' WHEN age < 1 THEN 'under_1'
+              WHEN age < 5 THEN '1_4' WHEN age < 10 THEN '5_9' WHEN age < 16 THEN '10_15'
+              ELSE '16_plus' END AS band, fy,
+         ROW_NUMBER() OVER (PARTITION BY child_id, fy ORDER BY last_seen, episode_id) = 1 AS first
+    FROM f
+), bands(band, ord) AS (
+  VALUES ('under_1', 1), ('1_4', 2), ('5_9', 3), ('10_15', 4), ('16_plus', 5),
+         ('not_recorded', 6)
+)
+SELECT 'age', b.band,
+       (SELECT COUNT(*) FROM g WHERE fy = :fy AND g.band = b.band AND first),
+       (SELECT COUNT(*) FROM g WHERE fy = :fy AND g.band = b.band),
+       (SELECT COUNT(*) FROM g WHERE fy = :fy - 1 AND g.band = b.band AND first),
+       (SELECT COUNT(*) FROM g WHERE fy = :fy - 1 AND g.band = b.band)
+  FROM bands b ORDER BY b.ord;

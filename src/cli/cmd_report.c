@@ -10,6 +10,7 @@
 #include "report/analysis.h"
 #include "report/analysis_facts.h"
 #include "report/monthly_report.h"
+#include "report/publish.h"
 
 static int month_arg(const struct hw_args *a, const char *name, int *y, int *m, struct hw_err *err)
 {
@@ -135,8 +136,11 @@ static int cmd_analysis(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_
     snprintf(title, sizeof title, "%s analysis: children missing from home and care",
              quarterly ? "Quarterly" : "Annual");
     hw_doc_init(&d, title, council && *council ? council : "The council", p.label, ctx->now);
-    if (hw_analysis_build(&d, &f, &p, &o, hw_arg(a, "section"), err) < 0 ||
-        hw_doc_render(&d, fmt, &out, err) < 0 ||
+    if (hw_analysis_build(&d, &f, &p, &o, hw_arg(a, "section"), err) < 0)
+        goto done;
+    if (hw_flag(a, "publish"))
+        hw_doc_publish(&d);
+    if (hw_doc_render(&d, fmt, &out, err) < 0 ||
         hw_report_out_write(ctx, a, fmt, &out,
                             quarterly ? "the quarterly analysis" : "the annual analysis", err) < 0)
         goto done;
@@ -153,8 +157,12 @@ done:
 
 #define ANALYSIS_OPTS                                                                              \
     {"section", "ID",                                                                              \
-     "only this section (placement, monthly, case_status, duration, first_ever, "                  \
-     "persistent, timescale, reasons, strategy_meetings, funnel, cohort)"},                        \
+     "only this section (placement, monthly, case_status, duration, first_ever, age, gender, "     \
+     "ethnicity, school, persistent, timescale, reasons, strategy_meetings, funnel, cohort; "      \
+     "several: comma-separated)"},                                                                 \
+        {"publish", NULL,                                                                          \
+         "mark the report for publication: counts under 5 (and any number that would give one "    \
+         "away) shown as c, tables naming children left out"},                                     \
         {"council", "NAME", "the council's name on the report (or HOMEWARD_COUNCIL)"},             \
         {"cohort-file", "FILE", "a group of children to follow: one child ID a line"},             \
         {"cohort-from", "DATE", "follow the cohort's episodes from this date (YYYY-MM-DD)"},       \
@@ -200,15 +208,15 @@ const struct hw_cmd hw_report_cmds[] = {
      .rectype = -1},
     {.noun = "report",
      .verb = "quarterly",
-     .usage = "--year YYYY-YY --quarter N [--section ID] [--format FMT] [--out FILE]",
-     .summary = "the quarterly analysis: where from, how long, who, interviews in timescale, "
-                "strategy meetings, this year against last",
+     .usage = "--year YYYY-YY --quarter N [--section ID] [--publish] [--format FMT] [--out FILE]",
+     .summary = "the quarterly analysis: where from, how long, who (age, gender, ethnicity, "
+                "school), interviews in timescale, strategy meetings, this year against last",
      .opts = quarterly_opts,
      .fn = cmd_analysis,
      .rectype = -1},
     {.noun = "report",
      .verb = "annual",
-     .usage = "--year YYYY-YY [--section ID] [--format FMT] [--out FILE]",
+     .usage = "--year YYYY-YY [--section ID] [--publish] [--format FMT] [--out FILE]",
      .summary = "the annual analysis: the quarterly analysis for the whole financial year",
      .opts = annual_opts,
      .fn = cmd_analysis,

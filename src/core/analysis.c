@@ -121,6 +121,43 @@ const char *hw_band_label(int band)
     return band >= 0 && band < HW_BAND_COUNT ? labels[band] : "?";
 }
 
+/* ---- age ---- */
+
+int hw_age_on(hw_date dob, hw_date on)
+{
+    if (dob == HW_NO_DATE || on == HW_NO_DATE || dob > on)
+        return -1;
+    int by, bm, bd, y, m, d;
+    hw_date_to_ymd(dob, &by, &bm, &bd);
+    hw_date_to_ymd(on, &y, &m, &d);
+    int age = y - by;
+    if (m < bm || (m == bm && d < bd))
+        age--;
+    return age;
+}
+
+int hw_age_band_of(int age)
+{
+    if (age < 0)
+        return HW_AGE_NOT_RECORDED;
+    if (age < 1)
+        return HW_AGE_UNDER_1;
+    if (age < 5)
+        return HW_AGE_1_4;
+    if (age < 10)
+        return HW_AGE_5_9;
+    if (age < 16)
+        return HW_AGE_10_15;
+    return HW_AGE_16_PLUS;
+}
+
+const char *hw_age_band_label(int band)
+{
+    static const char *const labels[HW_AGE_BAND_COUNT] = {
+        "Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over", "Not recorded"};
+    return band >= 0 && band < HW_AGE_BAND_COUNT ? labels[band] : "?";
+}
+
 /* ---- the facts ---- */
 
 /* The facts' strings live in blocks freed together. */
@@ -170,6 +207,9 @@ size_t hw_afacts_add_child(struct hw_afacts *f, const struct hw_achild *c)
     dst->id = (char *)hw_afacts_keep(f, c->id);
     dst->first_name = (char *)hw_afacts_keep(f, c->first_name);
     dst->last_name = (char *)hw_afacts_keep(f, c->last_name);
+    dst->gender = (char *)hw_afacts_keep(f, c->gender);
+    dst->ethnicity = (char *)hw_afacts_keep(f, c->ethnicity);
+    dst->school = (char *)hw_afacts_keep(f, c->school);
     return f->nchildren++;
 }
 

@@ -69,6 +69,28 @@ int hw_band_of(hw_instant from, hw_instant to, hw_instant now);
 /* "0-12h", "12-24h", "24-48h", "48-72h", "72h+" */
 const char *hw_band_label(int band);
 
+/* ---- age (the "who goes missing" sections) ---- */
+
+/* Age in whole years on the date `on` of someone born on dob: it goes up
+ * on the birthday itself (someone born on 29 February is a year older on 1
+ * March in a year without one). -1 when dob is HW_NO_DATE or after `on`. */
+int hw_age_on(hw_date dob, hw_date on);
+
+/* The DfE's age bands, with "under 1" so the bands cover every age. */
+enum hw_age_band {
+    HW_AGE_UNDER_1 = 0,
+    HW_AGE_1_4,
+    HW_AGE_5_9,
+    HW_AGE_10_15,
+    HW_AGE_16_PLUS,
+    HW_AGE_NOT_RECORDED, /* no date of birth, or one after the episode */
+    HW_AGE_BAND_COUNT
+};
+/* The band of an age in years (negative: not recorded). */
+int hw_age_band_of(int age);
+/* "Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over", "Not recorded" */
+const char *hw_age_band_label(int band);
+
 /* ---- the strategy meeting for an episode of 3 days or more (004 section 7) ---- */
 
 enum hw_sm3d {
@@ -90,6 +112,12 @@ struct hw_achild {
         *last_name;        /* NULL when not recorded; only the top-children table shows them */
     bool ola;              /* placed here by another council (responsible_authority set) */
     hw_instant first_ever; /* last seen of their first episode ever (any kind); HW_NO_TIME: none */
+    /* Who they are, as recorded on the child now (the "who goes missing"
+     * sections): dob HW_NO_DATE when not recorded (0 is 1 January 1970, so
+     * hand-built facts must say so); the texts NULL when not recorded. The
+     * school is the one recorded now, not at the time of an episode. */
+    hw_date dob;
+    char *gender, *ethnicity, *school;
 };
 
 /* An episode, with what was recorded about it and its interview. */

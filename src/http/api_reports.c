@@ -9,6 +9,7 @@
 #include "report/analysis_facts.h"
 #include "report/action_plan_report.h"
 #include "report/monthly_report.h"
+#include "report/publish.h"
 #include "report/scorecard_report.h"
 #include "report/statutory.h"
 
@@ -130,7 +131,8 @@ static bool report_fmt(struct hw_request *rq, struct hw_response *rs, int *fmt)
 }
 
 /* The quarterly and annual analyses: year=YYYY-YY, quarter=N (quarterly),
- * section=ID[,ID...], format=. */
+ * section=ID[,ID...], publish=1 (marked for publication: small numbers
+ * suppressed, report/publish.h), format=. */
 void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
 {
     bool quarterly = rq->route_data != NULL;
@@ -151,6 +153,12 @@ void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
     }
     if (quarterly)
         q = quarter[0] - '0';
+    const char *publish = rq->arg(rq->conn, "publish");
+    if (publish && strcmp(publish, "1") != 0 && strcmp(publish, "0") != 0) {
+        hw_http_error(rs, 400, "publish", "publish: expected 1 (for publication) or 0");
+        return;
+    }
+    bool publication = publish && strcmp(publish, "1") == 0;
     if (!report_fmt(rq, rs, &fmt))
         return;
     hw_period_init(&p, fy, q);
@@ -178,11 +186,15 @@ void hw_api_analysis(struct hw_request *rq, struct hw_response *rs)
         hw_http_error(rs, err.kind == HW_EINPUT ? 400 : 500,
                       err.kind == HW_EINPUT ? "section" : NULL, "%s", err.msg);
     } else {
-        char what[64], filename[96];
-        snprintf(what, sizeof what, "%s %s", quarterly ? "quarterly" : "annual", p.label);
-        snprintf(filename, sizeof filename, "%s-analysis-%s%s%s.%s",
+        if (publication)
+            hw_doc_publish(&d);
+        char what[80], filename[96];
+        snprintf(what, sizeof what, "%s %s%s", quarterly ? "quarterly" : "annual", p.label,
+                 publication ? " for publication" : "");
+        snprintf(filename, sizeof filename, "%s-analysis-%s%s%s%s.%s",
                  quarterly ? "quarterly" : "annual", year, quarterly ? "-q" : "",
-                 quarterly ? quarter : "", hw_format_extension(fmt));
+                 quarterly ? quarter : "", publication ? "-publication" : "",
+                 hw_format_extension(fmt));
         doc_answer(rq, rs, &d, fmt, what, filename);
     }
     hw_doc_free(&d);

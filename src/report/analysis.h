@@ -89,6 +89,27 @@ int hw_section_duration(struct hw_doc *d, const struct hw_afacts *f, const struc
 int hw_section_first_ever(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
                           const struct hw_analysis_opts *o, struct hw_err *err);
 
+/* ---- the sections (report/analysis_who.c): who goes missing ---- */
+
+/* "age": individuals and episodes by age at the start of the episode, in
+ * the DfE's bands (under 1, 1-4, 5-9, 10-15, 16 and over) and year by year
+ * from 10 to 17, this period against the same period last year; a child
+ * counts as an individual at their age at their first episode of the
+ * period. */
+int hw_section_age(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
+                   const struct hw_analysis_opts *o, struct hw_err *err);
+/* "gender", "ethnicity": individuals and episodes by what is recorded on
+ * the child, most individuals first, against last year. */
+int hw_section_gender(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
+                      const struct hw_analysis_opts *o, struct hw_err *err);
+int hw_section_ethnicity(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
+                         const struct hw_analysis_opts *o, struct hw_err *err);
+/* "school": schools and other education placements (the one recorded on
+ * the child now), most missing episodes first (at most `top`, then "Other
+ * schools"), with episodes away without authorisation beside them. */
+int hw_section_school(struct hw_doc *d, const struct hw_afacts *f, const struct hw_period *p,
+                      const struct hw_analysis_opts *o, struct hw_err *err);
+
 /* ---- the sections (report/analysis_interviews.c) ---- */
 
 /* "reasons": reasons given in interviews per quarter. */

@@ -51,11 +51,18 @@ static void on_child(void *ctx, const struct hw_fact_child *c)
 {
     struct loader *l = ctx;
     char key[24];
+    hw_date dob = HW_NO_DATE;
+    if (c->date_of_birth && hw_parse_date(c->date_of_birth, &dob) < 0)
+        dob = HW_NO_DATE; /* stored dates are checked when written */
     struct hw_achild a = {.id = (char *)c->id,
                           .first_name = (char *)c->first_name,
                           .last_name = (char *)c->last_name,
                           .ola = c->ola,
-                          .first_ever = c->first_ever};
+                          .first_ever = c->first_ever,
+                          .dob = dob,
+                          .gender = (char *)c->gender,
+                          .ethnicity = (char *)c->ethnicity,
+                          .school = (char *)c->school};
     size_t i = hw_afacts_add_child(l->f, &a);
     key_text(c->key, key);
     hw_strmap_put(&l->children, key, i + 1);

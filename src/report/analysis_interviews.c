@@ -106,7 +106,9 @@ static size_t quarter_columns_table(struct hw_doc_section *s, const struct quart
     }
     ids[n] = "total";
     titles[n++] = quarters_total(q);
-    return hw_doc_table(s, id, title, note, n, ids, titles);
+    size_t t = hw_doc_table(s, id, title, note, n, ids, titles);
+    hw_doc_total_range(s, t, true, n - 1, 1, n - 1); /* for a publication */
+    return t;
 }
 
 /* A row of such a table: label, the quarters' counts, their sum. */
@@ -123,9 +125,16 @@ static void quarter_counts_row(struct hw_doc_section *s, size_t t, const struct 
     hw_cell_int(&row[1 + q->n], total);
 }
 
-static void cell_rate(struct hw_cell *c, long num, long den)
+/* A rate of two counts, marked for a publication as worked out from them
+ * and from the cells of the same table that show them (NULL: none). */
+static void cell_rate(struct hw_cell *c, long num, long den, const struct hw_cell *num_cell,
+                      const struct hw_cell *den_cell)
 {
-    hw_cell_percent(c, hw_rate_hundredths(num, den));
+    hw_cell_rate(c, num, den);
+    if (num_cell)
+        hw_cell_from(c, num_cell);
+    if (den_cell)
+        hw_cell_from(c, den_cell);
 }
 
 /* ---- reasons ---- */
@@ -370,14 +379,14 @@ static void persist_rows(struct hw_doc_section *s, size_t tc, size_t te, const c
     hw_cell_int(&row[1], pc->children);
     for (int g = 0; g < 3; g++) {
         hw_cell_int(&row[2 + 2 * g], pc->child[g]);
-        cell_rate(&row[3 + 2 * g], pc->child[g], pc->children);
+        cell_rate(&row[3 + 2 * g], pc->child[g], pc->children, &row[2 + 2 * g], &row[1]);
     }
     row = hw_doc_row(s, te);
     hw_cell_text(&row[0], label);
     hw_cell_int(&row[1], pc->episodes);
     for (int g = 0; g < 3; g++) {
         hw_cell_int(&row[2 + 2 * g], pc->eps[g]);
-        cell_rate(&row[3 + 2 * g], pc->eps[g], pc->episodes);
+        cell_rate(&row[3 + 2 * g], pc->eps[g], pc->episodes, &row[2 + 2 * g], &row[1]);
     }
 }
 
@@ -481,6 +490,12 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
     for (int i = 0; i < q.n; i++)
         persist_rows(s, tc, te, quarter_titles[i], &perq[i]);
     persist_rows(s, tc, te, quarters_total(&q), &year);
+    /* For a publication: the groups add up to the children (episodes), and
+     * the year row is the quarters' total. */
+    for (int j = 0; j < 2; j++) {
+        hw_doc_total(s, j ? te : tc, true, 1, (const size_t[]){2, 4, 6}, 3);
+        hw_doc_total_range(s, j ? te : tc, false, (size_t)q.n, 0, (size_t)q.n);
+    }
 
     /* Pseudonymised (analysts): the child by pseudonym, and no name column. */
     bool alias = o && o->pseudonym_key;
@@ -500,6 +515,7 @@ int hw_section_persistent(struct hw_doc *d, const struct hw_afacts *f, const str
                      "latest episode of the period. Children with the same number of "
                      "episodes are in order of child ID.",
                      alias ? 5 : 6, alias ? alias_ids : top_ids, alias ? alias_titles : top_titles);
+    hw_doc_table_names_children(s, tt);
     size_t *order = hw_malloc((k ? k : 1) * sizeof *order);
     size_t ntop = top_take(&top, order);
     struct hw_buf b = {0};
@@ -615,6 +631,17 @@ static void rhi_row(struct hw_doc_section *s, size_t t, const char *label,
     hw_cell_int(&row[5], c->not_done);
     hw_cell_int(&row[6], c->pending);
     hw_cell_percent(&row[7], rhi_rate(c));
+    hw_cell_worked_out(&row[7], c->in_time, c->needed - c->pending);
+    hw_cell_from(&row[7], &row[3]);
+    hw_cell_from(&row[7], &row[1]);
+    hw_cell_from(&row[7], &row[6]);
+}
+
+/* For a publication: what adds up in a table of rhi_row rows. */
+static void rhi_totals(struct hw_doc_section *s, size_t t)
+{
+    hw_doc_total(s, t, true, 1, (const size_t[]){2, 5, 6}, 3); /* needed */
+    hw_doc_total(s, t, true, 2, (const size_t[]){3, 4}, 2);    /* completed */
 }
 
 /* A table of two groups side by side, per quarter: needed, in time, %. */
@@ -652,6 +679,9 @@ static void split_row(struct hw_doc_section *s, size_t t, const char *label,
         hw_cell_int(&row[1 + 3 * i], g[i]->needed);
         hw_cell_int(&row[2 + 3 * i], g[i]->in_time);
         hw_cell_percent(&row[3 + 3 * i], rhi_rate(g[i]));
+        hw_cell_worked_out(&row[3 + 3 * i], g[i]->in_time, g[i]->needed - g[i]->pending);
+        hw_cell_from(&row[3 + 3 * i], &row[2 + 3 * i]);
+        hw_cell_from(&row[3 + 3 * i], &row[1 + 3 * i]);
     }
 }
 
@@ -748,6 +778,7 @@ int hw_section_timescale(struct hw_doc *d, const struct hw_afacts *f, const stru
                              8, tid, ttitle);
     for (int i = 0; i < q.n; i++)
         rhi_row(s, tq, quarter_titles[i], &own[i]);
+    rhi_totals(s, tq);
 
     /* The whole of the quarters shown, by group. */
     struct rhi_counts g_own = {0}, g_ola = {0}, g_in = {0}, g_ooa = {0}, g_all = {0};
@@ -774,6 +805,9 @@ int hw_section_timescale(struct hw_doc *d, const struct hw_afacts *f, const stru
     rhi_row(s, tg, "Own children placed out of area", &g_ooa);
     rhi_row(s, tg, "Placed here by other councils", &g_ola);
     rhi_row(s, tg, "All children", &g_all);
+    rhi_totals(s, tg);
+    hw_doc_total(s, tg, false, 0, (const size_t[]){1, 2}, 2); /* own: in and out of area */
+    hw_doc_total(s, tg, false, 4, (const size_t[]){0, 3}, 2); /* all: own and others' */
 
     snprintf(title, sizeof title,
              "Own children and children placed here by other councils, by quarter, %s", p->label);
@@ -804,6 +838,7 @@ int hw_section_timescale(struct hw_doc *d, const struct hw_afacts *f, const stru
     for (int i = 0; i < q.n; i++)
         late_total[i] += late[r][i];
     quarter_counts_row(s, tl, &q, "Completed late", late_total);
+    hw_doc_total_range(s, tl, false, r + 1, 0, r + 1);
 
     static const char *const nn_ids[] = {"quarter", "episodes",   "still_missing",
                                          "absent",  "not_needed", "needed"};
@@ -839,6 +874,8 @@ int hw_section_timescale(struct hw_doc *d, const struct hw_afacts *f, const stru
         for (int j = 0; j < 5; j++)
             hw_cell_int(&row[1 + j], v[j]);
     }
+    hw_doc_total_range(s, tn, true, 1, 2, 6);
+    hw_doc_total_range(s, tn, false, (size_t)q.n, 0, (size_t)q.n);
 
     size_t series = 7;
     snprintf(title, sizeof title, "%% of interviews within %d hours, own children (target 90%%)",
@@ -923,9 +960,15 @@ int hw_section_strategy_meetings(struct hw_doc *d, const struct hw_afacts *f,
         hw_cell_int(&row[6], v[HW_SM3D_MISSED]);
         hw_cell_int(&row[7], v[HW_SM3D_PENDING]);
         cell_rate(&row[8], v[HW_SM3D_HELD_IN_TIME],
-                  v[0] - v[HW_SM3D_FOUND_FIRST] - v[HW_SM3D_PENDING]);
+                  v[0] - v[HW_SM3D_FOUND_FIRST] - v[HW_SM3D_PENDING], &row[2], &row[1]);
+        hw_cell_from(&row[8], &row[4]);
+        hw_cell_from(&row[8], &row[7]);
         hw_cell_int(&row[9], v_ola);
     }
+    /* For a publication: the statuses add up to the meetings due, and the
+     * year row is the quarters' total. */
+    hw_doc_total_range(s, t, true, 1, 2, 8);
+    hw_doc_total_range(s, t, false, (size_t)q.n, 0, (size_t)q.n);
     return 0;
 }
 
@@ -1002,6 +1045,7 @@ int hw_section_funnel(struct hw_doc *d, const struct hw_afacts *f, const struct 
                                         "Interviews taken up",
                                         "Offered, % of needed",
                                         "Taken up, % of offered"};
+    ptrdiff_t w = (ptrdiff_t)s->tables[t].ncols; /* cells a row */
     for (int r = 0; r < 6; r++) {
         struct hw_cell *row = hw_doc_row(s, t);
         hw_cell_text(&row[0], rows[r]);
@@ -1024,16 +1068,19 @@ int hw_section_funnel(struct hw_doc *d, const struct hw_afacts *f, const struct 
                 case 3:
                     hw_cell_int(c, x->taken_up);
                     break;
-                case 4:
-                    cell_rate(c, x->offered, x->needed);
+                case 4: /* rows 2 and 1 of the column */
+                    cell_rate(c, x->offered, x->needed, c - 2 * w, c - 3 * w);
                     break;
-                default:
-                    cell_rate(c, x->taken_up, x->offered);
+                default: /* rows 3 and 2 */
+                    cell_rate(c, x->taken_up, x->offered, c - 2 * w, c - 3 * w);
                     break;
                 }
             }
         }
     }
+    /* For a publication: all is home and care. */
+    hw_doc_total(s, t, true, 3, (const size_t[]){1, 2}, 2);
+    hw_doc_total(s, t, true, 6, (const size_t[]){4, 5}, 2);
     return 0;
 }
 
@@ -1244,6 +1291,7 @@ int hw_section_cohort(struct hw_doc *d, const struct hw_afacts *f, const struct 
                              "date followed from. After: from that date to the end of the "
                              "period. The two spans need not be the same length.",
                              3, c_ids, c_titles);
+    hw_doc_table_names_children(s, tc); /* by child ID */
     for (size_t r = 0; r < o->ncohort; r++) {
         if (slot[r] == SIZE_MAX)
             continue;

@@ -240,13 +240,19 @@ static void cell_change_pct(struct hw_cell *c, long before, long now)
     c->n = hw_change_hundredths(before, now);
 }
 
-/* Four cells: this period, last year, the change, the change in percent. */
+/* Four cells: this period, last year, the change, the change in percent
+ * (the changes marked, for a publication, as worked out from the two). */
 static void put_change(struct hw_cell *c, long now, long before)
 {
     hw_cell_int(&c[0], now);
     hw_cell_int(&c[1], before);
     hw_cell_int(&c[2], now - before);
     cell_change_pct(&c[3], before, now);
+    for (int k = 2; k < 4; k++) {
+        hw_cell_worked_out(&c[k], now, before);
+        hw_cell_from(&c[k], &c[0]);
+        hw_cell_from(&c[k], &c[1]);
+    }
 }
 
 /* The four columns put_change fills, for a measure ("individuals"). */
@@ -481,6 +487,7 @@ int hw_section_placement(struct hw_doc *d, const struct hw_afacts *f, const stru
         put_change(&row[1], ind[pl][0], ind[pl][1]);
         put_change(&row[5], eps[pl][0], eps[pl][1]);
     }
+    hw_doc_total_range(s, t, false, NPL, 0, NPL); /* for a publication */
     char *chart = hw_asprintf("Episodes by placement type, %s and %s", p->prev_label, p->label);
     hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){5, 6}, 2, -1);
     hw_doc_chart_rows(s, NPL); /* not the Total */
@@ -668,6 +675,10 @@ int hw_section_case_status(struct hw_doc *d, const struct hw_afacts *f, const st
         for (int k = 0; k < ncol; k++)
             hw_cell_int(&row[1 + k], v[k]);
     }
+    /* For a publication: all children over the statuses, the year over
+     * the quarters. */
+    hw_doc_total_range(s, t, false, NCS, 0, NCS);
+    hw_doc_total_range(s, t, true, (size_t)q.n + 1, 1, (size_t)q.n + 1);
     return 0;
 }
 
@@ -716,6 +727,7 @@ int hw_section_duration(struct hw_doc *d, const struct hw_afacts *f, const struc
         for (int k = 0; k <= q.n; k++)
             hw_cell_int(&row[1 + k], n[b][k]);
     }
+    hw_doc_total_range(s, t, true, (size_t)q.n + 1, 1, (size_t)q.n + 1); /* for a publication */
     size_t series[4];
     for (int k = 0; k < q.n; k++)
         series[k] = (size_t)k + 1;
@@ -795,6 +807,10 @@ int hw_section_first_ever(struct hw_doc *d, const struct hw_afacts *f, const str
         for (int k = 0; k < ncol; k++)
             hw_cell_int(&row[1 + k], byq[pl][k]);
     }
+    /* For a publication: the Total rows, and the year over the quarters. */
+    hw_doc_total_range(s, t, false, NPL, 0, NPL);
+    hw_doc_total_range(s, tq, false, NPL, 0, NPL);
+    hw_doc_total_range(s, tq, true, (size_t)ncol, 1, (size_t)ncol);
     char *chart =
         hw_asprintf("Children missing for the first time, %s and %s", p->prev_label, p->label);
     hw_doc_chart(s, HW_CHART_BAR, chart, t, 0, (const size_t[]){1, 2}, 2, -1);

@@ -102,6 +102,9 @@ static void free_table(struct hw_doc_table *t)
         free(t->col_ids[c]);
         free(t->col_titles[c]);
     }
+    for (size_t i = 0; i < t->ntotals; i++)
+        free(t->totals[i].parts);
+    free(t->totals);
     free(t->cells);
     free(t->col_ids);
     free(t->col_titles);
@@ -215,6 +218,63 @@ void hw_cell_date(struct hw_cell *c, hw_date d)
         cell_set(c, HW_CELL_DATE, d);
 }
 
+struct hw_cell *hw_doc_cell(struct hw_doc_section *s, size_t t, size_t row, size_t col)
+{
+    struct hw_doc_table *tb = &s->tables[t];
+    return &tb->cells[row * tb->ncols + col];
+}
+
+void hw_cell_rate(struct hw_cell *c, long num, long den)
+{
+    hw_cell_percent(c, hw_rate_hundredths(num, den));
+    hw_cell_worked_out(c, num, den);
+}
+
+void hw_cell_worked_out(struct hw_cell *c, long long a, long long b)
+{
+    c->worked_out = true;
+    c->of[0] = a;
+    c->of[1] = b;
+}
+
+void hw_cell_from(struct hw_cell *c, const struct hw_cell *src)
+{
+    if (!c->worked_out)
+        hw_cell_worked_out(c, -1, -1);
+    if (c->nfrom < HW_CELL_FROM_MAX)
+        c->from[c->nfrom++] = src - c;
+}
+
+void hw_doc_total(struct hw_doc_section *s, size_t t, bool across, size_t total,
+                  const size_t *parts, size_t nparts)
+{
+    struct hw_doc_table *tb = &s->tables[t];
+    tb->totals = grow(tb->totals, tb->ntotals, sizeof *tb->totals);
+    struct hw_doc_total *x = &tb->totals[tb->ntotals++];
+    x->across = across;
+    x->total = total;
+    x->parts = hw_calloc(nparts ? nparts : 1, sizeof *x->parts);
+    if (nparts)
+        memcpy(x->parts, parts, nparts * sizeof *parts);
+    x->nparts = nparts;
+}
+
+void hw_doc_total_range(struct hw_doc_section *s, size_t t, bool across, size_t total, size_t first,
+                        size_t last)
+{
+    size_t n = last > first ? last - first : 0;
+    size_t *parts = hw_calloc(n ? n : 1, sizeof *parts);
+    for (size_t i = 0; i < n; i++)
+        parts[i] = first + i;
+    hw_doc_total(s, t, across, total, parts, n);
+    free(parts);
+}
+
+void hw_doc_table_names_children(struct hw_doc_section *s, size_t t)
+{
+    s->tables[t].names_children = true;
+}
+
 void hw_doc_chart(struct hw_doc_section *s, enum hw_chart_kind kind, const char *title, size_t t,
                   size_t label_col, const size_t *series, size_t nseries, long long target)
 {
@@ -230,6 +290,31 @@ void hw_doc_chart(struct hw_doc_section *s, enum hw_chart_kind kind, const char 
         memcpy(ch->series, series, nseries * sizeof *series);
     ch->nseries = nseries;
     ch->target = target;
+}
+
+void hw_doc_drop_chart(struct hw_doc_section *s, size_t k)
+{
+    if (k >= s->ncharts)
+        return;
+    free(s->charts[k].title);
+    free(s->charts[k].series);
+    memmove(&s->charts[k], &s->charts[k + 1], (s->ncharts - k - 1) * sizeof *s->charts);
+    s->ncharts--;
+}
+
+void hw_doc_drop_table(struct hw_doc_section *s, size_t t)
+{
+    if (t >= s->ntables)
+        return;
+    for (size_t k = s->ncharts; k-- > 0;) {
+        if (s->charts[k].table == t)
+            hw_doc_drop_chart(s, k);
+        else if (s->charts[k].table > t)
+            s->charts[k].table--;
+    }
+    free_table(&s->tables[t]);
+    memmove(&s->tables[t], &s->tables[t + 1], (s->ntables - t - 1) * sizeof *s->tables);
+    s->ntables--;
 }
 
 void hw_doc_chart_rows(struct hw_doc_section *s, size_t rows)
@@ -289,6 +374,8 @@ const char *hw_doc_cell_text(const struct hw_cell *c, char *buf, size_t size)
     case HW_CELL_DATE:
         hw_doc_date_text(c->n, buf, size);
         return buf;
+    case HW_CELL_SUPPRESSED:
+        return "c";
     case HW_CELL_EMPTY:
         break;
     }
@@ -301,11 +388,19 @@ static int kind_of(const struct hw_cell *c)
     return c->kind == HW_CELL_TEXT && c->text == NULL ? HW_CELL_EMPTY : (int)c->kind;
 }
 
+/* The kind of the value a cell stands for: a number withheld from a
+ * publication is still a number of its column's kind. */
+static int value_kind_of(const struct hw_cell *c)
+{
+    int k = kind_of(c);
+    return k == HW_CELL_SUPPRESSED ? HW_CELL_EMPTY : k;
+}
+
 int hw_doc_column_kind(const struct hw_doc_table *t, size_t c)
 {
     int kind = HW_CELL_EMPTY;
     for (size_t r = 0; r < t->nrows; r++) {
-        int k = kind_of(&t->cells[r * t->ncols + c]);
+        int k = value_kind_of(&t->cells[r * t->ncols + c]);
         if (k == HW_CELL_EMPTY)
             continue;
         if (kind != HW_CELL_EMPTY && k != kind)
@@ -346,7 +441,7 @@ bool hw_doc_chart_percent(const struct hw_doc_section *s, const struct hw_doc_ch
     bool any = false;
     for (size_t i = 0; i < ch->nseries; i++)
         for (size_t r = 0; r < t->nrows; r++) {
-            int k = kind_of(&t->cells[r * t->ncols + ch->series[i]]);
+            int k = value_kind_of(&t->cells[r * t->ncols + ch->series[i]]);
             if (k == HW_CELL_PERCENT)
                 any = true;
             else if (k != HW_CELL_EMPTY)

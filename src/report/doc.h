@@ -42,15 +42,38 @@
 enum hw_cell_kind {
     HW_CELL_EMPTY = 0, /* nothing recorded, or not applicable: shown as "-" or null */
     HW_CELL_TEXT,
-    HW_CELL_INT,     /* a count */
-    HW_CELL_PERCENT, /* hundredths of a percent: 3291 is 32.91% */
-    HW_CELL_DATE     /* an hw_date */
+    HW_CELL_INT,        /* a count (unless marked worked out: hw_cell_worked_out) */
+    HW_CELL_PERCENT,    /* hundredths of a percent: 3291 is 32.91% */
+    HW_CELL_DATE,       /* an hw_date */
+    HW_CELL_SUPPRESSED, /* a number withheld from a publication (report/publish.h): "c" */
 };
+
+/* How many cells a number can be worked out from (hw_cell_from). */
+#define HW_CELL_FROM_MAX 4
 
 struct hw_cell {
     enum hw_cell_kind kind;
     long long n; /* INT, PERCENT, DATE */
     char *text;  /* TEXT (owned by the doc) */
+    /* For a publication (report/publish.h): a number worked out from counts
+     * (a percentage, a change) rather than a count, the values of those
+     * counts (-1: none) and the cells of its table that show them (as
+     * offsets from this cell), so that it is withheld with them. */
+    bool worked_out;
+    long long of[2];
+    unsigned char nfrom;
+    ptrdiff_t from[HW_CELL_FROM_MAX];
+};
+
+/* A total shown in a table and the cells it is the total of: for a
+ * publication's secondary suppression (report/publish.h). across: the
+ * total is a column and its parts are columns (in every row); else the
+ * total is a row and its parts are rows (in every column). */
+struct hw_doc_total {
+    bool across;
+    size_t total;
+    size_t *parts;
+    size_t nparts;
 };
 
 struct hw_doc_table {
@@ -59,6 +82,9 @@ struct hw_doc_table {
     char **col_ids, **col_titles;
     struct hw_cell *cells; /* nrows * ncols, row by row */
     size_t cap;
+    bool names_children; /* names or pseudonymises children: left out of a publication */
+    struct hw_doc_total *totals;
+    size_t ntotals;
 };
 
 enum hw_chart_kind { HW_CHART_BAR = 0, HW_CHART_LINE };
@@ -91,7 +117,18 @@ struct hw_doc {
     hw_instant produced;
     struct hw_doc_section *sections;
     size_t nsections;
+    /* Marked for publication (report/publish.h hw_doc_publish): every format
+     * says so at the top, and explains "c" (HW_DOC_PUBLICATION_FOOTNOTE). */
+    bool publication;
 };
+
+/* What a document marked for publication says of itself. */
+#define HW_DOC_PUBLICATION_NOTICE "For publication: small numbers are suppressed (shown as c)."
+#define HW_DOC_PUBLICATION_FOOTNOTE                                                                \
+    "c: a count from 1 to 4, suppressed so that no child can be identified; or a count "           \
+    "suppressed with one, so that it cannot be worked out from a total; or a percentage or "       \
+    "change worked out from a suppressed count. 0 is shown as 0. Tables that name or "             \
+    "identify children are left out."
 
 /* ---- building ---- */
 
@@ -112,9 +149,42 @@ void hw_cell_text(struct hw_cell *c, const char *text); /* NULL: empty */
 void hw_cell_int(struct hw_cell *c, long long n);
 void hw_cell_percent(struct hw_cell *c, long hundredths); /* HW_NO_RATE: empty */
 void hw_cell_date(struct hw_cell *c, hw_date d);
+/* The cell at row, col of table t (the row must have been added). */
+struct hw_cell *hw_doc_cell(struct hw_doc_section *s, size_t t, size_t row, size_t col);
+
+/* ---- what a publication needs to know (report/publish.h) ----
+ * Nothing here changes how a document shows; hw_doc_publish reads it. */
+
+/* A percentage of two counts, hw_rate_hundredths(num, den) (empty when den
+ * is 0), marked as worked out from them. */
+void hw_cell_rate(struct hw_cell *c, long num, long den);
+/* Marks the number in c as worked out from counts a and b (each -1 when
+ * there is none), not a count: in a publication it is withheld when either
+ * is under 5. */
+void hw_cell_worked_out(struct hw_cell *c, long long a, long long b);
+/* ... and withheld when the cell `src` of the same table is (src points
+ * into the same table's cells, e.g. from hw_doc_cell or the same row).
+ * At most HW_CELL_FROM_MAX; more are ignored. */
+void hw_cell_from(struct hw_cell *c, const struct hw_cell *src);
+/* Row `total` of table t is the total of rows parts[0..nparts) (in every
+ * column of counts), or with across, column `total` of columns parts. */
+void hw_doc_total(struct hw_doc_section *s, size_t t, bool across, size_t total,
+                  const size_t *parts, size_t nparts);
+/* The same for the parts first, first + 1, ..., last - 1. */
+void hw_doc_total_range(struct hw_doc_section *s, size_t t, bool across, size_t total, size_t first,
+                        size_t last);
+/* Table t names or pseudonymises children: a publication leaves it out. */
+void hw_doc_table_names_children(struct hw_doc_section *s, size_t t);
+
 /* Adds a chart of table t (series: nseries column indexes, copied). */
 void hw_doc_chart(struct hw_doc_section *s, enum hw_chart_kind kind, const char *title, size_t t,
                   size_t label_col, const size_t *series, size_t nseries, long long target);
+
+/* Takes table t out of section s, with its charts (the other charts keep
+ * their tables). */
+void hw_doc_drop_table(struct hw_doc_section *s, size_t t);
+/* Takes chart k out of section s. */
+void hw_doc_drop_chart(struct hw_doc_section *s, size_t k);
 
 /* Plots only the first `rows` rows of the table of the section's latest
  * chart (e.g. every row but a Total, which would dwarf the rest). */

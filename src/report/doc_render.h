@@ -29,10 +29,12 @@ void hw_doc_produced_text(hw_instant t, char *buf, size_t size);
 const char *hw_doc_cell_text(const struct hw_cell *c, char *buf, size_t size);
 
 /* The kind shared by every non-empty cell of column c: HW_CELL_EMPTY when
- * the column has no value, -1 when its cells are of several kinds. */
+ * the column has no value, -1 when its cells are of several kinds. A
+ * number withheld from a publication (HW_CELL_SUPPRESSED) is not counted:
+ * a column of counts stays one. */
 int hw_doc_column_kind(const struct hw_doc_table *t, size_t c);
-/* True when column c holds values and all are numbers, percentages or
- * dates: such columns line up on the right. */
+/* True when column c holds values and all are numbers, percentages,
+ * dates or withheld numbers: such columns line up on the right. */
 bool hw_doc_column_numeric(const struct hw_doc_table *t, size_t c);
 /* True when chart ch names a table of s, and columns of it. Renderers draw
  * only such charts. */

@@ -2,7 +2,8 @@
  * a block of a "# SECTION: TABLE" line, the header, the rows and a blank
  * line. Values are what a spreadsheet reads as values: counts as digits,
  * percentages without the sign (32.91), dates as YYYY-MM-DD, nothing for
- * an empty cell. */
+ * an empty cell, c for a number withheld from a publication (which starts
+ * with a block of two "# " lines saying so). */
 #include <stdio.h>
 
 #include "io/csv_write.h"
@@ -26,6 +27,9 @@ static void cell(struct hw_csv_out *o, const struct hw_cell *c)
         hw_format_date((hw_date)c->n, buf);
         hw_csv_field(o, buf);
         return;
+    case HW_CELL_SUPPRESSED:
+        hw_csv_field(o, "c");
+        return;
     case HW_CELL_EMPTY:
         break;
     }
@@ -35,6 +39,13 @@ static void cell(struct hw_csv_out *o, const struct hw_cell *c)
 void hw_doc_render_csv(const struct hw_doc *d, struct hw_buf *out)
 {
     struct hw_csv_out o = {0};
+    if (d->publication) { /* a block of its own before the tables */
+        hw_csv_fieldf(&o, "# %s", HW_DOC_PUBLICATION_NOTICE);
+        hw_csv_end_row(&o);
+        hw_csv_fieldf(&o, "# %s", HW_DOC_PUBLICATION_FOOTNOTE);
+        hw_csv_end_row(&o);
+        hw_csv_end_row(&o);
+    }
     for (size_t i = 0; i < d->nsections; i++) {
         const struct hw_doc_section *s = &d->sections[i];
         const char *section = s->title[0] ? s->title : s->id;

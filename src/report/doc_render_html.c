@@ -62,6 +62,13 @@ static const char style[] =
     ".note,figcaption{font-size:8.5pt}\n"
     "}\n";
 
+/* What a document for publication adds (only then, so that other pages
+ * stay as they were). */
+static const char publication_style[] =
+    ".publication{font-weight:bold;border-left:5px solid #0b0c0c;padding:.25rem .75rem;"
+    "margin:0 0 1rem}\n"
+    ".footnote{font-size:.9rem;margin-top:2rem}\n";
+
 /* ---- numbers ---- */
 
 /* A count with thousands separators: 1234 -> "1,234". */
@@ -718,13 +725,16 @@ void hw_doc_render_html(const struct hw_doc *d, struct hw_buf *out)
         hw_buf_puts(out, ", ");
         hw_html_text(out, d->period);
     }
-    hw_buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
+    hw_buf_printf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<header>\n<h1>", style,
+                  d->publication ? publication_style : "");
     hw_html_text(out, title);
     hw_buf_puts(out, "</h1>\n<dl class=\"meta\">\n");
     meta(out, "Council", d->council);
     meta(out, "Period", d->period);
     meta(out, "Produced", produced);
     hw_buf_puts(out, "</dl>\n");
+    if (d->publication)
+        hw_buf_puts(out, "<p class=\"publication\">" HW_DOC_PUBLICATION_NOTICE "</p>\n");
     if (d->nsections > 1) {
         hw_buf_puts(out, "<nav aria-label=\"Sections\">\n<ol>\n");
         for (size_t i = 0; i < d->nsections; i++) {
@@ -764,6 +774,9 @@ void hw_doc_render_html(const struct hw_doc *d, struct hw_buf *out)
         hw_buf_puts(out, "</section>\n");
     }
     hw_buf_puts(out, "</main>\n");
+    if (d->publication)
+        hw_buf_puts(out,
+                    "<p class=\"footnote\" id=\"footnote\">" HW_DOC_PUBLICATION_FOOTNOTE "</p>\n");
     if (produced[0])
         hw_buf_printf(out, "<footer class=\"produced\">Produced by Homeward on %s.</footer>\n",
                       produced);

@@ -1,8 +1,8 @@
 /* doc_render_json.c - a report document as JSON (jansson), in the shape
  * report/doc.h describes: each row an object keyed by column id, counts as
  * integers, percentages as numbers (32.91), dates as "YYYY-MM-DD", empty
- * cells null; each section's charts after its tables, naming the table and
- * columns by id, so a page can draw them from the rows. */
+ * cells null, a number withheld from a publication "c"; each section's charts after its tables,
+ * naming the table and columns by id, so a page can draw them from the rows. */
 #include <jansson.h>
 #include <stdlib.h>
 
@@ -28,6 +28,7 @@ static const char *kind_name(int kind)
     case HW_CELL_DATE:
         return "date";
     case HW_CELL_EMPTY:
+    case HW_CELL_SUPPRESSED: /* not a column's kind (hw_doc_column_kind) */
         return "empty";
     }
     return "mixed";
@@ -49,6 +50,8 @@ static json_t *cell(const struct hw_cell *c)
     case HW_CELL_DATE:
         hw_format_date((hw_date)c->n, buf);
         return json_string(buf);
+    case HW_CELL_SUPPRESSED:
+        return json_string("c");
     case HW_CELL_EMPTY:
         break;
     }
@@ -120,6 +123,11 @@ void hw_doc_render_json(const struct hw_doc *d, struct hw_buf *out)
         char iso[HW_ISO_LEN];
         hw_format_iso(d->produced, iso);
         json_object_set_new(root, "produced", json_string(iso));
+    }
+    if (d->publication) { /* only then, so other documents keep their shape */
+        json_object_set_new(root, "publication", json_true());
+        json_object_set_new(root, "notice", json_string(HW_DOC_PUBLICATION_NOTICE));
+        json_object_set_new(root, "footnote", json_string(HW_DOC_PUBLICATION_FOOTNOTE));
     }
     json_t *sections = json_array();
     for (size_t i = 0; i < d->nsections; i++) {

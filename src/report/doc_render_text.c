@@ -137,6 +137,8 @@ void hw_doc_render_text(const struct hw_doc *d, struct hw_buf *out)
             put_line(out, values[i]);
             hw_buf_putc(out, '\n');
         }
+    if (d->publication)
+        paragraph(out, "", HW_DOC_PUBLICATION_NOTICE);
     for (size_t i = 0; i < d->nsections; i++) {
         const struct hw_doc_section *s = &d->sections[i];
         hw_buf_putc(out, '\n');
@@ -149,5 +151,9 @@ void hw_doc_render_text(const struct hw_doc *d, struct hw_buf *out)
             hw_buf_putc(out, '\n');
             table(out, &s->tables[t]);
         }
+    }
+    if (d->publication) {
+        hw_buf_putc(out, '\n');
+        paragraph(out, "", HW_DOC_PUBLICATION_FOOTNOTE);
     }
 }

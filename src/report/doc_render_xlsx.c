@@ -25,7 +25,7 @@
 
 struct formats {
     lxw_format *sheet_title, *doc_line, *table_title, *header, *header_num, *percent, *date, *note,
-        *wrap, *doc_line_wrap, *note_wrap;
+        *wrap, *doc_line_wrap, *note_wrap, *suppressed;
 };
 
 struct ctx {
@@ -59,7 +59,9 @@ static int oom(struct hw_err *err)
                    lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
 }
 
-static int make_formats(lxw_workbook *wb, struct formats *f, struct hw_err *err)
+/* The formats; "c" (a number withheld) only for a publication, so that
+ * other workbooks stay as they were. */
+static int make_formats(lxw_workbook *wb, struct formats *f, bool publication, struct hw_err *err)
 {
     lxw_format **all[] = {&f->sheet_title, &f->doc_line,  &f->table_title,  &f->header,
                           &f->header_num,  &f->percent,   &f->date,         &f->note,
@@ -80,6 +82,11 @@ static int make_formats(lxw_workbook *wb, struct formats *f, struct hw_err *err)
         format_set_align(headers[i], LXW_ALIGN_VERTICAL_BOTTOM);
     }
     format_set_align(f->header_num, LXW_ALIGN_RIGHT);
+    if (publication) {
+        if ((f->suppressed = workbook_add_format(wb)) == NULL)
+            return oom(err);
+        format_set_align(f->suppressed, LXW_ALIGN_RIGHT); /* "c", among numbers */
+    }
     format_set_num_format(f->percent, "0.00%");
     format_set_num_format(f->date, "dd/mm/yyyy");
     format_set_italic(f->note);
@@ -171,6 +178,8 @@ static lxw_error write_cell(lxw_worksheet *ws, const struct formats *f, lxw_row_
             lxw_datetime dt = {.year = y, .month = m, .day = day};
             return worksheet_write_datetime(ws, row, col, &dt, f->date);
         }
+    case HW_CELL_SUPPRESSED:
+        return worksheet_write_string(ws, row, col, "c", f->suppressed);
     case HW_CELL_EMPTY:
         break;
     }
@@ -362,6 +371,12 @@ static int sheet_head(struct ctx *x, lxw_worksheet *ws, const char *name, const 
     lxw_error e = worksheet_write_string(ws, (*row)++, 0, title, x->f.sheet_title);
     if (!e && line.len)
         e = long_text(x, ws, (*row)++, line.data, x->f.doc_line, x->f.doc_line_wrap);
+    /* A publication says so on every sheet, with what "c" means. */
+    if (!e && d->publication)
+        e = long_text(x, ws, (*row)++, HW_DOC_PUBLICATION_NOTICE, x->f.table_title, x->f.wrap);
+    if (!e && d->publication)
+        e = long_text(x, ws, (*row)++, HW_DOC_PUBLICATION_FOOTNOTE, x->f.doc_line,
+                      x->f.doc_line_wrap);
     hw_buf_free(&line);
     return e ? lxw_fail(err, e, name, "the title") : 0;
 }
@@ -411,7 +426,7 @@ static int build(lxw_workbook *wb, void *arg, struct hw_err *err)
 {
     struct ctx *x = arg;
     const struct hw_doc *d = x->d;
-    if (make_formats(wb, &x->f, err) < 0)
+    if (make_formats(wb, &x->f, d->publication, err) < 0)
         return -1;
     /* A fixed creation time (the report's) keeps the workbook's bytes the
      * same for the same document, and avoids libxlsxwriter's gmtime(). */

@@ -131,6 +131,7 @@ struct hw_fact_child {
     const char *id, *first_name, *last_name;
     bool ola;              /* responsible_authority is recorded */
     hw_instant first_ever; /* last seen of their first episode ever */
+    const char *date_of_birth, *gender, *ethnicity, *school; /* NULL when not recorded */
 };
 struct hw_fact_episode {
     long long child_key;

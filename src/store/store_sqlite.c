@@ -1605,7 +1605,8 @@ static int sqlite_analysis_facts(struct hw_store *s, hw_instant from, hw_instant
     static const char *const sql[4] = {
         "SELECT c.rowid, c.child_id, c.first_name, c.last_name,"
         "       c.responsible_authority IS NOT NULL,"
-        "       (SELECT MIN(x.last_seen) FROM episodes x WHERE x.child_id = c.child_id)"
+        "       (SELECT MIN(x.last_seen) FROM episodes x WHERE x.child_id = c.child_id),"
+        "       c.date_of_birth, c.gender, c.ethnicity, c.school"
         "  FROM children c"
         " WHERE c.child_id IN (SELECT child_id FROM episodes"
         "                       WHERE last_seen >= ?1 AND last_seen < ?2)",
@@ -1638,7 +1639,11 @@ static int sqlite_analysis_facts(struct hw_store *s, hw_instant from, hw_instant
                                           .first_name = column_str(stmt, 2),
                                           .last_name = column_str(stmt, 3),
                                           .ola = sqlite3_column_int(stmt, 4) != 0,
-                                          .first_ever = column_time(stmt, 5)};
+                                          .first_ever = column_time(stmt, 5),
+                                          .date_of_birth = column_str(stmt, 6),
+                                          .gender = column_str(stmt, 7),
+                                          .ethnicity = column_str(stmt, 8),
+                                          .school = column_str(stmt, 9)};
                 sink->child(sink->ctx, &c);
             } else if (pass == 1) {
                 struct hw_fact_episode e = {.child_key = sqlite3_column_int64(stmt, 0),

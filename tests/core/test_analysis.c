@@ -118,13 +118,66 @@ static void test_change(void **state)
     assert_int_equal(hw_change_hundredths(0, 5), HW_NO_RATE);
 }
 
+static void test_age(void **state)
+{
+    (void)state;
+    hw_date dob = hw_date_from_ymd(2006, 7, 15);
+    /* A year older on the birthday itself: 9 the day before, 10 on it. */
+    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2016, 7, 14)), 9);
+    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2016, 7, 15)), 10);
+    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2017, 1, 1)), 10);
+    assert_int_equal(hw_age_on(dob, dob), 0);
+    /* Last seen at 23:30 UTC on the eve of the 17th birthday, in British
+     * Summer Time: 00:30 on the birthday in London, so 17 (by the UTC date
+     * it would be 16). */
+    hw_date b = hw_date_from_ymd(1999, 6, 10);
+    hw_instant eve = (hw_instant)hw_date_from_ymd(2016, 6, 9) * HW_DAY + 23 * HW_HOUR + 30 * 60;
+    assert_int_equal(hw_london_date(eve), hw_date_from_ymd(2016, 6, 10));
+    assert_int_equal(hw_age_on(b, hw_london_date(eve)), 17);
+    assert_int_equal(hw_age_on(b, hw_date_from_ymd(2016, 6, 9)), 16);
+    /* The same time in winter (GMT) is still the eve. */
+    hw_date w = hw_date_from_ymd(1999, 12, 10);
+    hw_instant winter = (hw_instant)hw_date_from_ymd(2016, 12, 9) * HW_DAY + 23 * HW_HOUR + 30 * 60;
+    assert_int_equal(hw_age_on(w, hw_london_date(winter)), 16);
+    /* Born on 29 February: a year older on 1 March in other years. */
+    hw_date leap = hw_date_from_ymd(2004, 2, 29);
+    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2005, 2, 28)), 0);
+    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2005, 3, 1)), 1);
+    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2007, 2, 28)), 2);
+    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2008, 2, 29)), 4);
+    /* Not recorded, or born after the day: no age. */
+    assert_int_equal(hw_age_on(HW_NO_DATE, hw_date_from_ymd(2016, 1, 1)), -1);
+    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2006, 7, 14)), -1);
+    assert_int_equal(hw_age_on(dob, HW_NO_DATE), -1);
+
+    /* The DfE's bands, at their edges. */
+    static const struct {
+        int age, band;
+    } bands[] = {{-1, HW_AGE_NOT_RECORDED}, {0, HW_AGE_UNDER_1}, {1, HW_AGE_1_4},
+                 {4, HW_AGE_1_4},           {5, HW_AGE_5_9},     {9, HW_AGE_5_9},
+                 {10, HW_AGE_10_15},        {15, HW_AGE_10_15},  {16, HW_AGE_16_PLUS},
+                 {17, HW_AGE_16_PLUS},      {25, HW_AGE_16_PLUS}};
+    for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++)
+        assert_int_equal(hw_age_band_of(bands[i].age), bands[i].band);
+    assert_string_equal(hw_age_band_label(HW_AGE_UNDER_1), "Under 1");
+    assert_string_equal(hw_age_band_label(HW_AGE_10_15), "10 to 15");
+    assert_string_equal(hw_age_band_label(HW_AGE_16_PLUS), "16 and over");
+    assert_string_equal(hw_age_band_label(HW_AGE_NOT_RECORDED), "Not recorded");
+    assert_string_equal(hw_age_band_label(HW_AGE_BAND_COUNT), "?");
+}
+
 static void test_facts(void **state)
 {
     (void)state;
     struct hw_afacts f;
     hw_instant a = local("2017-04-02 20:00"), b = local("2017-05-02 20:00");
     hw_afacts_init(&f, local("2016-04-01 00:00"), local("2018-04-01 00:00"), b, 72);
-    size_t c0 = hw_afacts_add_child(&f, &(struct hw_achild){.id = "C1", .first_ever = a});
+    size_t c0 = hw_afacts_add_child(&f, &(struct hw_achild){.id = "C1",
+                                                            .first_ever = a,
+                                                            .dob = hw_date_from_ymd(2003, 5, 1),
+                                                            .gender = "Female",
+                                                            .ethnicity = "Mixed",
+                                                            .school = "Northgate Academy"});
     size_t c1 = hw_afacts_add_child(
         &f, &(struct hw_achild){.id = "C2", .ola = true, .first_ever = local("2015-01-01 10:00")});
     /* Added out of order; 40 more to make the arrays grow. */
@@ -158,6 +211,13 @@ static void test_facts(void **state)
     assert_true(hw_afact_own(&f, &f.eps[0]));
     assert_false(hw_afact_own(&f, &f.eps[5]));
     assert_string_equal(f.children[c1].id, "C2");
+    /* Who the child is, kept with the facts. */
+    assert_int_equal(f.children[c0].dob, hw_date_from_ymd(2003, 5, 1));
+    assert_string_equal(f.children[c0].gender, "Female");
+    assert_string_equal(f.children[c0].ethnicity, "Mixed");
+    assert_string_equal(f.children[c0].school, "Northgate Academy");
+    assert_null(f.children[c1].gender);
+    assert_null(f.children[c1].school);
     hw_afacts_free(&f);
 }
 
@@ -167,7 +227,7 @@ int main(void)
         cmocka_unit_test(test_periods),  cmocka_unit_test(test_periods_so_far),
         cmocka_unit_test(test_parse_fy), cmocka_unit_test(test_quarters_and_months),
         cmocka_unit_test(test_bands),    cmocka_unit_test(test_change),
-        cmocka_unit_test(test_facts),
+        cmocka_unit_test(test_facts),    cmocka_unit_test(test_age),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quarterly and annual analyses from the command line: on a generated
 # council, the figures by placement type (this year and last), by duration
-# band and interviews in timescale agree with hand-written SQL in the
+# band, interviews in timescale and by age band (this year and last) agree
+# with hand-written SQL in the
 # sqlite3 shell (bench/annual.sql); every format comes out; bad options are
 # refused with messages that name them.
 source "$(dirname "$0")/lib.bash"
@@ -36,10 +37,18 @@ ours=$(printf '%s\n' "$OUT" | sed -n '/^Quarter,Interviews needed/,/^Q4,/p' | se
 same "$ours" "$(block timescale)"
 has "Placed here by other councils" "$OUT"
 
+# By age band at the start of the episode, 2016-17 against 2015-16.
+expect 0 --now "$now" report annual --year 2016-17 --section age --format csv
+ours=$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '/by age band/,/^Total,/p' | sed '1,2d;$d' |
+  awk -F, '{print $2","$6","$3","$7}')
+theirs=$(block age | awk -F, '{print $2","$3","$4","$5}')
+same "$ours" "$theirs"
+[ "$(printf '%s\n' "$ours" | wc -l)" = 6 ] || fail "expected 6 age bands"; pass
+
 # Every section, every format.
 expect 0 --now "$now" report annual --year 2016-17 --council "Anytown Council"
-for s in placement monthly case_status duration first_ever persistent timescale reasons \
-  strategy_meetings funnel cohort; do
+for s in placement monthly case_status duration first_ever age gender ethnicity school persistent \
+  timescale reasons strategy_meetings funnel cohort; do
   # The section asked for, and only it: its id is the first id in the JSON.
   same "$(hw report annual --year 2016-17 --section $s --format json | sed -n 's/.*"id": "\([a-z_]*\)".*/\1/p' | head -1)" "$s"
 done

@@ -68,9 +68,10 @@ static void test_load(void **state)
     struct hw_config cfg;
     hw_config_defaults(&cfg);
     assert_int_equal(hw_test_db_open(&db), 0);
-    hw_test_put(
-        &db, HW_REC_CHILD,
-        (const char *[]){"child_id", "C1", "first_name", "Amy", "last_name", "Stone", NULL});
+    hw_test_put(&db, HW_REC_CHILD,
+                (const char *[]){"child_id", "C1", "first_name", "Amy", "last_name", "Stone",
+                                 "date_of_birth", "2003-02-28", "gender", "Female", "ethnicity",
+                                 "White Other", "school", "Northgate Academy", NULL});
     hw_test_put(&db, HW_REC_CHILD,
                 (const char *[]){"child_id", "C2", "responsible_authority", "Leeds", NULL});
     hw_test_put(&db, HW_REC_CHILD, (const char *[]){"child_id", "C3", NULL});
@@ -126,6 +127,15 @@ static void test_load(void **state)
     assert_string_equal(f.children[e1->child].id, "C1");
     assert_string_equal(f.children[e1->child].first_name, "Amy");
     assert_false(f.children[e1->child].ola);
+    /* Who the child is, from the child's record. */
+    assert_int_equal(f.children[e1->child].dob, hw_date_from_ymd(2003, 2, 28));
+    assert_string_equal(f.children[e1->child].gender, "Female");
+    assert_string_equal(f.children[e1->child].ethnicity, "White Other");
+    assert_string_equal(f.children[e1->child].school, "Northgate Academy");
+    assert_true(f.children[e3->child].dob == HW_NO_DATE);
+    assert_null(f.children[e3->child].gender);
+    assert_null(f.children[e3->child].ethnicity);
+    assert_null(f.children[e3->child].school);
     assert_true(f.children[e3->child].ola);
     assert_false(e1->first_ever); /* E0 came first */
     assert_true(e3->first_ever);

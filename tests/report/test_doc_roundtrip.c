@@ -250,6 +250,9 @@ static void shown(const struct hw_cell *c, char *buf, size_t size)
         hw_date_to_ymd((hw_date)c->n, &y, &m, &day);
         snprintf(buf, size, "%02d/%02d/%04d", day, m, y);
         return;
+    case HW_CELL_SUPPRESSED:
+        snprintf(buf, size, "%s", "c");
+        return;
     case HW_CELL_EMPTY:
         break;
     }

@@ -68,10 +68,15 @@ export function reader() {
   return { reviver, isPercent };
 }
 
-/** A cell's kind: "percent", "integer", "date", "text", or null when empty. */
+/**
+ * A cell's kind: "percent", "integer", "date", "text", "suppressed" (a
+ * number withheld from a publication, "c" in a column of numbers), or null
+ * when empty.
+ */
 function kindOf(col, row, first, isPercent) {
   const v = row[col.id];
   if (v === null || v === undefined) return null;
+  if (v === 'c' && col.kind !== 'text') return 'suppressed';
   if (col.kind !== 'mixed') return col.kind === 'empty' ? null : col.kind;
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? 'date' : 'text';
   return isPercent(row, col.id, v, row[first]) ? 'percent' : 'integer';
@@ -82,6 +87,7 @@ function cellText(kind, v) {
   if (kind === 'integer') return number(v);
   if (kind === 'percent') return percent(v);
   if (kind === 'date') return shortDate(v);
+  if (kind === 'suppressed') return 'c';
   return String(v);
 }
 

@@ -1,7 +1,9 @@
 // The quarterly and annual analyses (GET /reports/quarterly, /reports/annual):
-// a financial year (and a quarter), the downloads, a list of the sections,
-// and each section of the report document as the server built it (drawn by
-// report-doc.js: its introduction, its tables, their charts).
+// a financial year (and a quarter), whether it is for publication (small
+// numbers suppressed: publish=1, carried into the downloads), the
+// downloads, a list of the sections, and each section of the report
+// document as the server built it (drawn by report-doc.js: its
+// introduction, its tables, their charts).
 
 import { h, heading, backLink, inset } from '../dom.js';
 import { request, query } from '../api.js';
@@ -48,10 +50,11 @@ export async function render(ctx) {
   const q = quarterly ? ([1, 2, 3, 4].includes(askedQ) ? askedQ : latest) : 0;
   const year = fyName(fy);
   const period = quarterly ? `${year} Q${q}` : year;
-  ctx.title(`${r.title}, ${period}`);
+  const publish = ctx.query.get('publish') === '1';
+  ctx.title(`${r.title}, ${period}${publish ? ', for publication' : ''}`);
 
   const { reviver, isPercent } = reader();
-  const params = { year, quarter: quarterly ? q : null };
+  const params = { year, quarter: quarterly ? q : null, publish: publish ? 1 : null };
   const d = await request('GET', `/reports/${kind}`, { query: params, reviver });
 
   const years = [];
@@ -59,13 +62,18 @@ export async function render(ctx) {
   if (!years.includes(fy)) years.push(fy);
   const form = new Form({
     submit: 'Show',
-    onSubmit: async (v) => ctx.navigate(`/reports/${kind}${query({ year: v.year, quarter: quarterly ? v.quarter : null })}`),
+    onSubmit: async (v) => ctx.navigate(`/reports/${kind}${query({
+      year: v.year, quarter: quarterly ? v.quarter : null, publish: (v.publish || []).includes('1') ? 1 : null,
+    })}`),
   });
   form.add(h('div', { class: 'date-time date-time--spaced' },
     form.select('year', 'Financial year', years.sort((a, b) => b - a).map((y) => [fyName(y), `${fyName(y)} (April ${y} to March ${y + 1})`]),
       { value: year, hint: 'April to March' }),
     quarterly ? form.select('quarter', 'Quarter', [1, 2, 3, 4].map((x) => [String(x), `Q${x}: ${QUARTER_MONTHS[x]}`]),
       { value: String(q), hint: 'Of that financial year' }) : null));
+  form.add(form.checkboxes('publish', 'Publication', [['1', 'For publication (small numbers suppressed)',
+    'Counts under 5, and any number they could be worked out from, are shown as c; tables naming children are left out. The downloads are the same.']],
+  { value: publish ? ['1'] : [] }));
 
   const [first, last] = span(fy, q);
   const what = quarterly ? 'quarter' : 'year';
@@ -76,7 +84,7 @@ export async function render(ctx) {
       : null;
 
   const ext = { csv: 'csv', xlsx: 'xlsx', html: 'html' };
-  const file = (fmt) => `${kind}-analysis-${year}${quarterly ? `-q${q}` : ''}.${ext[fmt]}`;
+  const file = (fmt) => `${kind}-analysis-${year}${quarterly ? `-q${q}` : ''}${publish ? '-publication' : ''}.${ext[fmt]}`;
   const { contents, sections } = documentParts(d, isPercent);
 
   ctx.show(
@@ -85,6 +93,7 @@ export async function render(ctx) {
     heading(r.title, `${d.period || period}: ${months(fy, q)}`),
     h('p', null, r.about),
     h('p', { class: 'secondary' }, `${d.council || 'The council'}. Produced ${dateTime(d.produced) || 'now'}.`),
+    d.publication ? inset(h('p', { class: 'publication-notice' }, h('strong', null, d.notice || 'For publication.')), h('p', null, d.footnote || '')) : null,
     state,
     form.el,
     downloads(`/reports/${kind}`, params, file),
