@@ -95,17 +95,25 @@ static void test_dates(void **state)
     t = hw_903_date_parse(&d, "29/02/2024");
     assert_int_equal(t.state, HW_903_VALID);
     assert_int_equal(hw_903_date_parse(&d, "").state, HW_903_BLANK);
+    /* A one-digit day may follow one space (Python's %d allows " 1"). */
+    t = hw_903_date_parse(&d, " 1/4/2022");
+    assert_int_equal(t.state, HW_903_VALID);
+    assert_true(t.date == hw_date_from_ymd(2022, 4, 1));
+    assert_string_equal(hw_903_date_str(&t, buf), "01/04/2022");
     const char *bad[] = {"29/02/2023",  "2022-04-01",  "13/10/21",    "10/24/2021", "01/04/2022 ",
                          " 01/04/2022", "001/04/2022", "01/04/20221", "01-04-2022", "31/04/2022",
-                         "00/01/2022",  "01/00/2022",  "01/01/1677",  "01/01/2262", "-",
+                         "00/01/2022",  "01/00/2022",  "21/09/1677",  "12/04/2262", "01/01/0001",
+                         "  1/04/2022", "\t1/04/2022", "1/ 4/2022",   " 0/04/2022", "-",
                          "/",           "1//2022"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         t = hw_903_date_parse(&d, bad[i]);
         assert_int_equal(t.state, HW_903_INVALID);
         assert_string_equal(hw_903_date_str(&t, buf), bad[i]);
     }
-    assert_int_equal(hw_903_date_parse(&d, "01/01/1678").state, HW_903_VALID);
-    assert_int_equal(hw_903_date_parse(&d, "31/12/2261").state, HW_903_VALID);
+    /* The days a pandas Timestamp holds, as the validator reads dates. */
+    assert_int_equal(hw_903_date_parse(&d, "22/09/1677").state, HW_903_VALID);
+    assert_int_equal(hw_903_date_parse(&d, "11/04/2262").state, HW_903_VALID);
+    assert_int_equal(hw_903_date_parse(&d, "01/01/2262").state, HW_903_VALID);
     /* Text is upper-cased. */
     assert_string_equal(txt(&d, "c12a"), "C12A");
     assert_string_equal(hw_903_date_parse(&d, "1st april").text, "1ST APRIL");
