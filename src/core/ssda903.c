@@ -14,9 +14,10 @@
 #define DATE_NONE   INT32_MIN /* below every date: "no end" in a running maximum */
 #define DATE_OPEN   INT32_MAX /* above every date: an open interval's end */
 
-/* pandas' Timestamp holds 1677-09-21 to 2262-04-11; whole years inside. */
-#define YEAR_MIN 1678
-#define YEAR_MAX 2261
+/* The days the validator's dates can hold (a pandas Timestamp at midnight),
+ * as yyyymmdd: 22/09/1677 to 11/04/2262. */
+#define YMD_MIN 16770922L
+#define YMD_MAX 22620411L
 
 /* ---- the tables ---- */
 
@@ -106,6 +107,10 @@ struct hw_903_date hw_903_date_parse(struct hw_903_data *d, const char *s)
     if (*s == '\0')
         return dt;
     const char *p = s;
+    /* A one-digit day may follow a space (" 1/06/2022"), as Python's %d
+     * allows; no other space anywhere. */
+    if (p[0] == ' ' && p[1] >= '1' && p[1] <= '9' && p[2] == '/')
+        p++;
     int day = number(&p, 2), month = -1, year = -1;
     if (day >= 0 && *p == '/') {
         p++;
@@ -115,7 +120,9 @@ struct hw_903_date hw_903_date_parse(struct hw_903_data *d, const char *s)
         p++;
         year = number(&p, 0);
     }
-    if (year >= YEAR_MIN && year <= YEAR_MAX && *p == '\0' && hw_ymd_valid(year, month, day)) {
+    long ymd = year * 10000L + month * 100L + day;
+    if (year >= 0 && *p == '\0' && ymd >= YMD_MIN && ymd <= YMD_MAX &&
+        hw_ymd_valid(year, month, day)) {
         dt.state = HW_903_VALID;
         dt.date = hw_date_from_ymd(year, month, day);
         return dt;

@@ -80,8 +80,9 @@ struct hw_903_missing *hw_903_add_missing(struct hw_903_data *d, bool last);
 /* An upper-cased copy of s[0..n) in the arena, NUL-terminated. */
 const char *hw_903_text(struct hw_903_data *d, const char *s, size_t n);
 /* Parses a field as a 903 date: "" is blank; dd/mm/yyyy (day and month of
- * one or two digits, a four-digit year from 1678 to 2261, a real date) is
- * valid; anything else is invalid and its text is kept in the arena. */
+ * one or two digits, a one-digit day perhaps after a space, a four-digit
+ * year, a real date from 22/09/1677 to 11/04/2262) is valid; anything else
+ * is invalid and its text is kept in the arena. */
 struct hw_903_date hw_903_date_parse(struct hw_903_data *d, const char *s);
 /* "dd/mm/yyyy" for a valid date, the text for an invalid one, "" for blank. */
 #define HW_903_DATE_LEN 12

@@ -25,6 +25,7 @@ struct reader {
     size_t nfields, cap;
     size_t bad_utf8;
     size_t nul_byte;
+    unsigned flags;
 };
 
 bool hw_utf8_valid(const char *s, size_t n)
@@ -112,11 +113,25 @@ static void on_row(int term, void *data)
     hw_buf_reset(&r->text);
 }
 
+/* True when line[0..n) holds nothing but spaces, tabs and its line end. */
+static bool blank_line(const char *line, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
+            return false;
+    return true;
+}
+
 static int feed(struct reader *r, const char *line, size_t n)
 {
     r->line++;
     if (r->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
         line += 3, n -= 3;
+    /* Spaces kept, a line of spaces would be a row of one field: skip it as
+     * the trimming parser does. */
+    if ((r->flags & HW_CSV_KEEP_SPACE) && !r->in_row && r->parser.pstate == 0 &&
+        blank_line(line, n))
+        return 0;
     if (!r->in_row)
         r->row_start = r->line;
     size_t used = csv_parse(&r->parser, line, n, on_field, on_row, r);
@@ -144,16 +159,25 @@ static int finish(struct reader *r)
     return r->stop && r->err->kind != HW_OK ? -1 : 0;
 }
 
-static void reader_init(struct reader *r, const char *name, hw_csv_row_cb cb, void *ctx,
-                        struct hw_err *err)
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static void reader_init(struct reader *r, const char *name, unsigned flags, hw_csv_row_cb cb,
+                        void *ctx, struct hw_err *err)
 {
     memset(r, 0, sizeof *r);
     r->name = name;
+    r->flags = flags;
     r->cb = cb;
     r->ctx = ctx;
     r->err = err;
     hw_err_clear(err);
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+    if (flags & HW_CSV_KEEP_SPACE)
+        csv_set_space_func(&r->parser, no_space);
 }
 
 static void reader_free(struct reader *r)
@@ -166,8 +190,14 @@ static void reader_free(struct reader *r)
 int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb, void *ctx,
                        struct hw_err *err)
 {
+    return hw_csv_read_buffer_flags(data, len, name, 0, cb, ctx, err);
+}
+
+int hw_csv_read_buffer_flags(const char *data, size_t len, const char *name, unsigned flags,
+                             hw_csv_row_cb cb, void *ctx, struct hw_err *err)
+{
     struct reader r;
-    reader_init(&r, name, cb, ctx, err);
+    reader_init(&r, name, flags, cb, ctx, err);
     const char *p = data, *end = data + len;
     int rc = 0;
     while (p < end && rc == 0) {
@@ -184,11 +214,17 @@ int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_ro
 
 int hw_csv_read_file(const char *path, hw_csv_row_cb cb, void *ctx, struct hw_err *err)
 {
+    return hw_csv_read_file_flags(path, 0, cb, ctx, err);
+}
+
+int hw_csv_read_file_flags(const char *path, unsigned flags, hw_csv_row_cb cb, void *ctx,
+                           struct hw_err *err)
+{
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return hw_fail(err, HW_EINPUT, "cannot read %s: %s", path, strerror(errno));
     struct reader r;
-    reader_init(&r, path, cb, ctx, err);
+    reader_init(&r, path, flags, cb, ctx, err);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

@@ -2,7 +2,8 @@
  *
  * RFC 4180 through libcsv in strict mode: quoted fields, doubled quotes and
  * newlines inside quotes; CRLF or LF line ends; a UTF-8 byte order mark at
- * the start is skipped. Blank lines are skipped. Limits at the edge: a field
+ * the start is skipped. Blank lines are skipped, and spaces and tabs around
+ * an unquoted field trimmed (unless HW_CSV_KEEP_SPACE). Limits at the edge: a field
  * of at most HW_CSV_FIELD_MAX bytes, a row of at most HW_CSV_COLUMNS_MAX
  * fields.
  */
@@ -34,6 +35,18 @@ int hw_csv_read_file(const char *path, hw_csv_row_cb cb, void *ctx, struct hw_er
 /* The same over a buffer; name is used in messages. */
 int hw_csv_read_buffer(const char *data, size_t len, const char *name, hw_csv_row_cb cb, void *ctx,
                        struct hw_err *err);
+
+/* Flags for the _flags readers (the two above pass 0). */
+enum {
+    /* Unquoted fields keep their leading and trailing spaces and tabs (by
+     * default they are trimmed); a line of nothing but spaces and tabs is
+     * still skipped as blank. */
+    HW_CSV_KEEP_SPACE = 1u
+};
+int hw_csv_read_file_flags(const char *path, unsigned flags, hw_csv_row_cb cb, void *ctx,
+                           struct hw_err *err);
+int hw_csv_read_buffer_flags(const char *data, size_t len, const char *name, unsigned flags,
+                             hw_csv_row_cb cb, void *ctx, struct hw_err *err);
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool hw_utf8_valid(const char *s, size_t n);

@@ -192,7 +192,8 @@ int hw_903_read(const char *path, enum hw_903_table t, struct hw_903_data *d, st
 {
     struct reader rd = {.path = path, .table = t, .lay = &layouts[t], .d = d};
     struct hw_buf all = {0};
-    int rc = hw_csv_read_file(path, on_row, &rd, err);
+    /* Spaces are kept, as the validator's reader keeps them: " M" is not M. */
+    int rc = hw_csv_read_file_flags(path, HW_CSV_KEEP_SPACE, on_row, &rd, err);
     if (rc == 0 && !rd.have_header) {
         columns_list(rd.lay, &all);
         rc = hw_fail(err, HW_EINPUT, "%s: the file is empty: expected a header row with %s", path,

@@ -95,17 +95,25 @@ static void test_dates(void **state)
     t = hw_903_date_parse(&d, "29/02/2024");
     assert_int_equal(t.state, HW_903_VALID);
     assert_int_equal(hw_903_date_parse(&d, "").state, HW_903_BLANK);
+    /* A one-digit day may follow one space (Python's %d allows " 1"). */
+    t = hw_903_date_parse(&d, " 1/4/2022");
+    assert_int_equal(t.state, HW_903_VALID);
+    assert_true(t.date == hw_date_from_ymd(2022, 4, 1));
+    assert_string_equal(hw_903_date_str(&t, buf), "01/04/2022");
     const char *bad[] = {"29/02/2023",  "2022-04-01",  "13/10/21",    "10/24/2021", "01/04/2022 ",
                          " 01/04/2022", "001/04/2022", "01/04/20221", "01-04-2022", "31/04/2022",
-                         "00/01/2022",  "01/00/2022",  "01/01/1677",  "01/01/2262", "-",
+                         "00/01/2022",  "01/00/2022",  "21/09/1677",  "12/04/2262", "01/01/0001",
+                         "  1/04/2022", "\t1/04/2022", "1/ 4/2022",   " 0/04/2022", "-",
                          "/",           "1//2022"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         t = hw_903_date_parse(&d, bad[i]);
         assert_int_equal(t.state, HW_903_INVALID);
         assert_string_equal(hw_903_date_str(&t, buf), bad[i]);
     }
-    assert_int_equal(hw_903_date_parse(&d, "01/01/1678").state, HW_903_VALID);
-    assert_int_equal(hw_903_date_parse(&d, "31/12/2261").state, HW_903_VALID);
+    /* The days a pandas Timestamp holds, as the validator reads dates. */
+    assert_int_equal(hw_903_date_parse(&d, "22/09/1677").state, HW_903_VALID);
+    assert_int_equal(hw_903_date_parse(&d, "11/04/2262").state, HW_903_VALID);
+    assert_int_equal(hw_903_date_parse(&d, "01/01/2262").state, HW_903_VALID);
     /* Text is upper-cased. */
     assert_string_equal(txt(&d, "c12a"), "C12A");
     assert_string_equal(hw_903_date_parse(&d, "1st april").text, "1ST APRIL");
@@ -233,7 +241,11 @@ static void test_574(void **state)
     mis(&d, "H", "M", "05/12/2022", "06/12/2022"); /* 18 */
     mis(&d, "", "M", "01/01/2023", "");            /* 19: no child: not compared */
     mis(&d, "", "M", "02/01/2023", "03/01/2023");  /* 20 */
-    ASSERT_FLAGS(&d, "574", "1 5 7 10 14 17");
+    mis(&d, "J", "M", "01/02/2023", "");           /* 21 */
+    mis(&d, "J", "M", "", "");                     /* 22: no dates: last, after an open row */
+    mis(&d, "K", "A", "01/03/2023", "");           /* 23 */
+    mis(&d, "K", "A", "01/03/2023", "");           /* 24: the second of two alike */
+    ASSERT_FLAGS(&d, "574", "1 5 7 10 14 17 22 24");
     hw_903_data_free(&d);
 }
 
@@ -285,9 +297,15 @@ static void test_576(void **state)
     mis(&d, "C6", "M", "01/04/2022", "");           /* 8: the earliest, not last year's */
     mis(&d, "C8", "M", "01/05/2022", "");           /* 9: last year's start invalid */
     mis(&d, "C9", "M", "01/05/2022", "");           /* 10: last year's end not blank */
+    last(&d, "C10", "01/03/2022", "");
+    last(&d, "C10", "15/03/2022", "");
+    mis(&d, "C10", "M", "01/03/2022", "05/04/2022"); /* 11: matches one of two open */
+    last(&d, "C11", "01/03/2022", "");
+    mis(&d, "C11", "M", "02/05/2022", "02/05/2022"); /* 12: earliest, the first of two */
+    mis(&d, "C11", "M", "02/05/2022", "02/05/2022"); /* 13 */
     /* C7's open period is not carried over, but C7 has no rows this year:
      * the validator does not flag it, nor does Homeward. */
-    ASSERT_FLAGS(&d, "576", "2 4 8");
+    ASSERT_FLAGS(&d, "576", "2 4 8 11 12");
     hw_903_data_free(&d);
 
     /* Without last year's table the rule does not run. */
@@ -367,7 +385,14 @@ static void test_578(void **state)
     mis(&d, "C1", "M", "31/03/2019", "31/03/2019"); /* 8: the last day */
     mis(&d, "C1", "M", "01/04/2015", "01/04/2015"); /* 9: the first day */
     mis(&d, "C1", "M", "", "");                     /* 10: no start */
-    ASSERT_FLAGS(&d, "578", "1 2 5");
+    /* Overlapping episodes: the period ends with the last to start. */
+    ep(&d, "C6", "01/04/2015", "01/05/2022", "X1");
+    ep(&d, "C6", "01/05/2022", "01/01/2023", "E4");
+    ep(&d, "C6", "01/06/2022", "10/06/2022", "E4");
+    mis(&d, "C6", "M", "09/06/2022", "10/06/2022"); /* 11 */
+    mis(&d, "C6", "M", "20/06/2022", "21/06/2022"); /* 12: after 10/06, in the long episode */
+    ASSERT_FLAGS(&d, "578", "1 2 5 12");
+    ASSERT_FLAGS(&d, "581", "1 2 5 10");
     hw_903_data_free(&d);
 }
 
@@ -396,7 +421,14 @@ static void test_580(void **state)
     add_mis(&d, false, "C8", "10/07/2004", "M", "09/07/2022", "10/07/2022");
     add_mis(&d, false, "C9", "12/07/2004", "M", "01/07/2022", "12/07/2022");
     add_mis(&d, false, "C10", "13/07/2005", "M", "01/07/2022", "13/07/2022");
-    ASSERT_FLAGS(&d, "580", "e1 e3 e6 e7 e8");
+    ep(&d, "C11", "01/04/2020", "15/07/2022", "E4"); /* e11: by the Missing row's DOB */
+    ep(&d, "C12", "01/04/2020", "20/08/2022", "E4"); /* e12: the Missing row has no DOB */
+    ep(&d, "C13", "01/04/2020", "20/08/2022", "X1"); /* e13: a move that day */
+    ep(&d, "C13", "20/08/2022", "", "");             /* e14: still open */
+    add_mis(&d, false, "C11", "15/07/2004", "M", "01/07/2022", "15/07/2022");
+    add_mis(&d, false, "C12", "", "M", "10/08/2022", "20/08/2022");
+    add_mis(&d, false, "C13", "20/08/2004", "M", "10/08/2022", "20/08/2022");
+    ASSERT_FLAGS(&d, "580", "e1 e3 e6 e7 e8 e11 e13");
     hw_903_data_free(&d);
 }
 

@@ -148,6 +148,34 @@ static void test_blank_lines(void **state)
     expect_rows("\n\n\n", "");
 }
 
+/* Reads text with flags and expects success with exactly the rows in want. */
+static void expect_rows_flags(const char *text, unsigned flags, const char *want)
+{
+    struct collect c = {0};
+    struct hw_err err;
+    assert_int_equal(
+        hw_csv_read_buffer_flags(text, strlen(text), "t.csv", flags, collect_row, &c, &err), 0);
+    assert_int_equal(err.kind, HW_OK);
+    assert_string_equal(c.out.data ? c.out.data : "", want);
+    hw_buf_free(&c.out);
+}
+
+/* Spaces and tabs around unquoted fields are trimmed by default, kept with
+ * HW_CSV_KEEP_SPACE; a line of nothing else is skipped either way. */
+static void test_spaces(void **state)
+{
+    (void)state;
+    const char *text = "id,type\n C1 ,\tM\n  \n\t \r\nC2,\" A \"\n";
+    expect_rows(text, "1:id|type\n2:C1|M\n5:C2| A \n");
+    expect_rows_flags(text, 0, "1:id|type\n2:C1|M\n5:C2| A \n");
+    expect_rows_flags(text, HW_CSV_KEEP_SPACE, "1:id|type\n2: C1 |\tM\n5:C2| A \n");
+    /* A line of spaces inside a quoted field is data. */
+    expect_rows_flags("id,note\nC1,\"a\n  \nb\"\n", HW_CSV_KEEP_SPACE,
+                      "1:id|note\n2:C1|a\n  \nb\n");
+    /* A field of spaces among others is kept. */
+    expect_rows_flags("a,b\n  ,x\n", HW_CSV_KEEP_SPACE, "1:a|b\n2:  |x\n");
+}
+
 static void test_no_trailing_newline(void **state)
 {
     (void)state;
@@ -400,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_bom_stripped),
         cmocka_unit_test(test_blank_lines),
+        cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_no_trailing_newline),
         cmocka_unit_test(test_malformed_quoting),
         cmocka_unit_test(test_eof_inside_quotes),
