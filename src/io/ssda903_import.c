@@ -132,16 +132,30 @@ static void table_free(struct table *t)
 }
 
 /* A 903 date: blank (HW_NO_DATE, 0) or dd/mm/yyyy (1); -1 when invalid. */
-static int date_903(struct hw_903_data *scratch, const char *s, hw_date *out)
+/* Reads a 903 date of column col into *out (HW_NO_DATE when blank),
+ * reporting a date that is not one, one outside the years Homeward holds,
+ * or a blank where one is required. Returns false when reported. */
+static bool date_903(struct hw_903_data *scratch, const char *s, hw_date *out, bool required,
+                     const char *col, struct hw_903_import_result *res, const char *path,
+                     size_t line)
 {
     struct hw_903_date d = hw_903_date_parse(scratch, s);
     *out = HW_NO_DATE;
-    if (d.state == HW_903_BLANK)
-        return 0;
-    if (d.state == HW_903_INVALID)
-        return -1;
+    if (d.state == HW_903_BLANK && !required)
+        return true;
+    if (d.state != HW_903_VALID) {
+        row_error(res, path, line, "column %s: '%s' is not a date (dd/mm/yyyy)", col, s);
+        return false;
+    }
+    int y, m, day;
+    hw_date_to_ymd(d.date, &y, &m, &day);
+    if (y < HW_YEAR_MIN || y > HW_YEAR_MAX) {
+        row_error(res, path, line, "column %s: '%s' is outside the years Homeward holds (%d to %d)",
+                  col, s, HW_YEAR_MIN, HW_YEAR_MAX);
+        return false;
+    }
     *out = d.date;
-    return 1;
+    return true;
 }
 
 /* Checks a child ID as Homeward's own IDs are checked. */
@@ -245,9 +259,7 @@ static int import_all(struct hw_store *s, struct table *h, struct table *e, stru
             continue;
         }
         hw_strmap_put(&in_header, r->f[0], i);
-        if (date_903(&scratch, r->f[2], &dobs[i]) < 0)
-            row_error(res, h->path, r->line, "column DOB: '%s' is not a date (dd/mm/yyyy)",
-                      r->f[2]);
+        date_903(&scratch, r->f[2], &dobs[i], false, "DOB", res, h->path, r->line);
         if (*r->f[1] && strcmp(r->f[1], "1") != 0 && strcmp(r->f[1], "2") != 0)
             row_error(res, h->path, r->line, "column SEX: '%s': expected 1, 2 or blank", r->f[1]);
     }
@@ -268,16 +280,8 @@ static int import_all(struct hw_store *s, struct table *h, struct table *e, stru
                       r->f[0]);
             ok = false;
         }
-        if (date_903(&scratch, r->f[1], &x.decom) <= 0) {
-            row_error(res, e->path, r->line, "column DECOM: '%s' is not a date (dd/mm/yyyy)",
-                      r->f[1]);
-            ok = false;
-        }
-        if (date_903(&scratch, r->f[7], &x.dec) < 0) {
-            row_error(res, e->path, r->line, "column DEC: '%s' is not a date (dd/mm/yyyy)",
-                      r->f[7]);
-            ok = false;
-        }
+        ok &= date_903(&scratch, r->f[1], &x.decom, true, "DECOM", res, e->path, r->line);
+        ok &= date_903(&scratch, r->f[7], &x.dec, false, "DEC", res, e->path, r->line);
         if (ok && x.dec != HW_NO_DATE && x.dec < x.decom) {
             row_error(res, e->path, r->line, "column DEC: %s is before DECOM %s", r->f[7], r->f[1]);
             ok = false;
@@ -306,16 +310,8 @@ static int import_all(struct hw_store *s, struct table *h, struct table *e, stru
             row_error(res, m->path, r->line, "column MISSING: '%s': expected M or A", r->f[1]);
             ok = false;
         }
-        if (date_903(&scratch, r->f[2], &start) <= 0) {
-            row_error(res, m->path, r->line, "column MIS_START: '%s' is not a date (dd/mm/yyyy)",
-                      r->f[2]);
-            ok = false;
-        }
-        if (date_903(&scratch, r->f[3], &end) < 0) {
-            row_error(res, m->path, r->line, "column MIS_END: '%s' is not a date (dd/mm/yyyy)",
-                      r->f[3]);
-            ok = false;
-        }
+        ok &= date_903(&scratch, r->f[2], &start, true, "MIS_START", res, m->path, r->line);
+        ok &= date_903(&scratch, r->f[3], &end, false, "MIS_END", res, m->path, r->line);
         if (ok && end != HW_NO_DATE && end < start) {
             row_error(res, m->path, r->line, "column MIS_END: %s is before MIS_START %s", r->f[3],
                       r->f[2]);

@@ -90,6 +90,17 @@ has "8 errors: nothing imported" "$ERR"
 same "$(q "SELECT count(*) FROM children WHERE child_id IN ('C4', 'C5')")" "0"
 same "$(q "SELECT count(*) FROM episodes")" "4"
 
+# Dates the DfE's rules accept but Homeward cannot hold (it keeps the years
+# 1900 to 2199): refused, naming the row, rather than stored unreadable.
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC6,1,01/01/1700,WBRI,,,\n' >header3.csv
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC6,01/01/2250,S,C2,N1,U1,PR1,,,,,,\n' >episodes3.csv
+printf 'CHILD,DOB,MISSING,MIS_START,MIS_END\nC6,01/01/1700,M,01/01/2020,02/01/2251\n' >missing3.csv
+expect 1 ssda903 import --header header3.csv --episodes episodes3.csv --missing missing3.csv
+has "header3.csv:2: column DOB: '01/01/1700' is outside the years Homeward holds (1900 to 2199)" "$ERR"
+has "episodes3.csv:2: column DECOM: '01/01/2250' is outside the years Homeward holds (1900 to 2199)" "$ERR"
+has "missing3.csv:2: column MIS_END: '02/01/2251' is outside the years Homeward holds (1900 to 2199)" "$ERR"
+same "$(q "SELECT count(*) FROM children WHERE child_id = 'C6'")" "0"
+
 # ---- files that cannot be used ----
 printf 'CHILD,SEX,DOB\nC1,1,01/01/2010\n' >short.csv
 expect 1 ssda903 import --header short.csv --episodes episodes.csv --missing missing.csv
