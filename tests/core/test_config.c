@@ -63,7 +63,7 @@ static void test_key_table(void **state)
             assert_string_not_equal(j->name, k->name);
     }
     assert_int_equal(n, sizeof(struct hw_config) / sizeof(int));
-    assert_int_equal(n, 25);
+    assert_int_equal(n, 27);
     /* intervals must be at least an hour, or escalation could loop */
     for (const struct hw_config_key *k = hw_config_keys; k->name; k++)
         if (strstr(k->name, "interval"))
