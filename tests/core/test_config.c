@@ -38,6 +38,8 @@ static void test_defaults(void **state)
     assert_int_equal(c.iro_inform_hours, 0);
     assert_int_equal(c.cpp_conference_working_days, 20);
     assert_int_equal(c.safe_well_high_hours, 1);
+    assert_int_equal(c.photo_max_bytes, 2 * 1024 * 1024);
+    assert_int_equal(c.police_profile_days, 7);
     assert_int_equal(c.safe_well_other_hours, 3);
     assert_int_equal(c.record_update_working_days, 5);
 }
