@@ -106,8 +106,10 @@ static void test_bytes_text(void **state)
     assert_string_equal(b, "0 bytes");
     hw_bytes_text(999, b, sizeof b);
     assert_string_equal(b, "999 bytes");
-    hw_bytes_text(34567, b, sizeof b); /* 33.76 KiB, shown whole */
-    assert_string_equal(b, "34,567 bytes (33 KiB)");
+    hw_bytes_text(34567, b, sizeof b); /* 33.76 KiB, to the nearest */
+    assert_string_equal(b, "34,567 bytes (34 KiB)");
+    hw_bytes_text(1535, b, sizeof b); /* 1.499 KiB */
+    assert_string_equal(b, "1,535 bytes (1 KiB)");
     hw_bytes_text(1572864, b, sizeof b); /* 1.5 MiB */
     assert_string_equal(b, "1,572,864 bytes (1.5 MiB)");
     hw_bytes_text(16777216, b, sizeof b);
