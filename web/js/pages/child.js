@@ -7,6 +7,7 @@ import { label, codesOf } from '../codes.js';
 import { date, dateTime, hours, hoursBetween } from '../format.js';
 import { riskTag, statusTag, decisionTag, verdictTag, criteriaList, episodeLink, interviewLink, recordsTable, childLink } from '../ui.js';
 import { can } from '../roles.js';
+import { printLink } from './profile.js';
 
 const RECENT = 4; // episodes shown in full; older ones in a table
 
@@ -78,7 +79,8 @@ export async function render(ctx) {
     openEp ? buttonLink(q('/record-return', { episode_id: openEp.episode_id }), 'Record a return') : null,
     latest && latest.returned ? buttonLink(q('/decide-interview', { episode_id: latest.episode_id }), 'Decide an interview') : null,
     latest ? buttonLink(q('/record-action', { episode_id: latest.episode_id }), 'Record an action or meeting') : null,
-    buttonLink(`/children/${encodeURIComponent(c.child_id)}/edit`, 'Edit details'));
+    buttonLink(`/children/${encodeURIComponent(c.child_id)}/edit`, 'Edit details'),
+    buttonLink(`/children/${encodeURIComponent(c.child_id)}/profile`, 'Missing profile'));
 
   const associates = Array.isArray(d.associates) ? d.associates : (d.associates && d.associates.associates) || [];
 
@@ -104,6 +106,12 @@ export async function render(ctx) {
       ['Plan reviewed', date(c.plan_reviewed)],
       ['Plan review due', date(c.plan_review_due)],
     ]),
+
+    h('h2', { id: 'missing-profile' }, 'Missing profile'),
+    h('p', null, 'The description, photograph, mobile numbers, associates, places and risks the police need when the child is reported missing, with their previous absences.'),
+    h('div', { class: 'button-group' },
+      buttonLink(`/children/${encodeURIComponent(c.child_id)}/profile`, 'View or change the missing profile'),
+      printLink(c.child_id)),
 
     h('h2', { id: 'episodes' }, `Episodes (${episodes.length})`),
     episodes.length ? h('ol', { class: 'timeline', 'aria-label': 'Episodes, newest first' }, episodes.slice(0, RECENT).map(episodeItem))
