@@ -134,7 +134,7 @@ void hw_bytes_text(size_t n, char *buf, size_t size)
     else if (n >= 1024 * 1024)
         snprintf(buf, size, "%s bytes (%.1f MiB)", grouped, (double)n / (1024.0 * 1024.0));
     else if (n >= 1024)
-        snprintf(buf, size, "%s bytes (%zu KiB)", grouped, n / 1024);
+        snprintf(buf, size, "%s bytes (%zu KiB)", grouped, (n + 512) / 1024);
     else
         snprintf(buf, size, "%s bytes", grouped);
 }

@@ -77,8 +77,8 @@ const char *hw_photo_type(const unsigned char *data, size_t len);
  * is not a JPEG or PNG image (it looks like a GIF image)". */
 int hw_photo_check(const unsigned char *data, size_t len, size_t max, const char **type,
                    struct hw_err *err);
-/* A byte count for people: "2,097,152 bytes (2 MiB)", "34,567 bytes (34 KiB)",
- * "900 bytes". */
+/* A byte count for people: "2,097,152 bytes (2 MiB)", "34,567 bytes (34 KiB)"
+ * (KiB to the nearest, MiB to a tenth), "900 bytes". */
 void hw_bytes_text(size_t n, char *buf, size_t size);
 
 /* ---- what the profile shows of a child ---- */
