@@ -234,7 +234,7 @@ void hw_profile_doc_free(struct hw_profile_doc *d)
 #define PRINT_CPL        60   /* characters a text line in a column */
 #define PRINT_BANNER_CPL 100  /* characters a line of the "missing now" banner */
 #define PAGE_HEIGHT      2770 /* 297 mm less the margins */
-#define PAGE_SLACK       40   /* kept free */
+#define PAGE_SLACK       20   /* kept free */
 #define HEADER_HEIGHT    150  /* the mark and the child's name on a line */
 #define NAME_CPL         48   /* characters a line of the name (16pt, bold) */
 #define NAME_LINE        70
@@ -247,7 +247,9 @@ void hw_profile_doc_free(struct hw_profile_doc *d)
 #define TABLE_BASE       110 /* the rule, the heading and the header row */
 #define TABLE_ROW        45
 #define MORE_LINE        45
-#define FOOTER_HEIGHT    95
+#define FOOTER_BASE      30 /* the rule and padding above the footer */
+#define FOOTER_LINE      35
+#define FOOTER_CPL       120 /* characters a line of the footer (7pt) */
 
 /* Lines s[0..len) takes in a column, each of its lines wrapped; at least 1
  * (an empty field says "Not recorded"). */
@@ -324,6 +326,21 @@ void hw_profile_now_text(const struct hw_profile_doc *d, struct hw_buf *out)
         hw_buf_printf(out, " \xc2\xb7 Missing from %s", d->open_from);
 }
 
+void hw_profile_footer_text(const struct hw_profile_doc *d, struct hw_buf *out)
+{
+    char when[32];
+    hw_profile_time_text(d->produced, when, sizeof when);
+    hw_buf_printf(out, "Printed %s%s%s from Homeward. ", when, d->produced_by ? " by " : "",
+                  d->produced_by ? d->produced_by : "");
+    if (d->has_profile) {
+        hw_profile_time_text(d->profile.updated_at, when, sizeof when);
+        hw_buf_printf(out, "Profile last updated %s by %s. ", when, d->profile.updated_by);
+    } else {
+        hw_buf_puts(out, "No profile has been written yet. ");
+    }
+    hw_buf_puts(out, "Times are UK local time.");
+}
+
 void hw_profile_print_plan(const struct hw_profile_doc *d, struct hw_print_plan *plan)
 {
     size_t lines[HW_PROFILE_NTEXT], allowed[HW_PROFILE_NTEXT], text = 0;
@@ -335,7 +352,11 @@ void hw_profile_print_plan(const struct hw_profile_doc *d, struct hw_print_plan 
         plan->cut[i] = len;
         text += 1 + lines[i]; /* its label, its text */
     }
-    long fixed = HEADER_HEIGHT + WHO_HEIGHT + TABLE_BASE + MORE_LINE + FOOTER_HEIGHT + PAGE_SLACK;
+    struct hw_buf foot = {0};
+    hw_profile_footer_text(d, &foot);
+    long fixed = HEADER_HEIGHT + WHO_HEIGHT + TABLE_BASE + MORE_LINE + PAGE_SLACK + FOOTER_BASE +
+                 FOOTER_LINE * (long)((foot.len + FOOTER_CPL - 1) / FOOTER_CPL);
+    hw_buf_free(&foot);
     struct hw_buf name = {0};
     hw_profile_name(&d->child, &name);
     size_t name_len = name.len + 1 + strlen(d->child.id);

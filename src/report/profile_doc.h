@@ -83,6 +83,8 @@ void hw_profile_print_plan(const struct hw_profile_doc *d, struct hw_print_plan 
  * 22:00 (3 h 15 min) · High risk · Police reference MP/1 · Missing from
  * Foster care: Oak House"; nothing when the child is not missing. */
 void hw_profile_now_text(const struct hw_profile_doc *d, struct hw_buf *out);
+/* The page's footer: who printed it and when, who last updated the profile. */
+void hw_profile_footer_text(const struct hw_profile_doc *d, struct hw_buf *out);
 /* "3 Apr 2017 22:00" (local time); "" for HW_NO_TIME. */
 void hw_profile_time_text(hw_instant t, char *buf, size_t size);
 

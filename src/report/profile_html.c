@@ -156,10 +156,8 @@ void hw_profile_doc_html(const struct hw_profile_doc *d, struct hw_buf *out)
     struct hw_buf name = {0};
     struct hw_print_plan plan;
     struct hw_profile_detail det[HW_PROFILE_NDETAILS];
-    char when[32];
     hw_profile_name(&d->child, &name);
     hw_profile_print_plan(d, &plan);
-    hw_profile_time_text(d->produced, when, sizeof when);
 
     hw_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -203,24 +201,11 @@ void hw_profile_doc_html(const struct hw_profile_doc *d, struct hw_buf *out)
         field(out, d, &plan, i);
     hw_buf_puts(out, "</section>\n");
     absences(out, d, &plan);
+    struct hw_buf foot = {0};
+    hw_profile_footer_text(d, &foot);
     hw_buf_puts(out, "</main>\n<footer>");
-    hw_buf_puts(out, "Printed ");
-    text(out, when);
-    if (d->produced_by) {
-        hw_buf_puts(out, " by ");
-        text(out, d->produced_by);
-    }
-    hw_buf_puts(out, " from Homeward. ");
-    if (d->has_profile) {
-        hw_profile_time_text(d->profile.updated_at, when, sizeof when);
-        hw_buf_puts(out, "Profile last updated ");
-        text(out, when);
-        hw_buf_puts(out, " by ");
-        text(out, d->profile.updated_by);
-        hw_buf_puts(out, ". ");
-    } else {
-        hw_buf_puts(out, "No profile has been written yet. ");
-    }
-    hw_buf_puts(out, "Times are UK local time.</footer>\n</body>\n</html>\n");
+    text(out, foot.data);
+    hw_buf_puts(out, "</footer>\n</body>\n</html>\n");
+    hw_buf_free(&foot);
     hw_buf_free(&name);
 }

@@ -361,32 +361,43 @@ static void test_print_plan(void **state)
 
     /* Every field 600 bytes on one line: 10 lines each and its label, 88
      * lines; the text's columns take 20 + (88 x 36 + 8 x 12 + 1) / 2 + 36
-     * = 1688 tenths of a mm of the 1845 left by the rest of the page, and
-     * 3 rows of 45 fit in the 157 over. */
+     * = 1688 tenths of a mm. The rest of the page takes 875 (the header
+     * 150, the photograph and details 485, the table's heading 110, the
+     * "more" line 45, the slack 20, a footer of one line 65), leaving 1895:
+     * 207 over the text, room for 4 rows of 45. */
     plan_doc(&d, 15, 600);
     hw_profile_print_plan(&d, &plan);
     assert_int_equal(plan.text_lines, 88);
-    assert_int_equal(plan.shown, 3);
-    assert_int_equal(plan.more, 12);
+    assert_int_equal(plan.shown, 4);
+    assert_int_equal(plan.more, 11);
     assert_false(plan.cuts);
     for (size_t i = 0; i < HW_PROFILE_NTEXT; i++)
         assert_int_equal(plan.cut[i], 600);
     hw_profile_doc_free(&d);
 
+    /* A name of 60 letters takes a second line (70): 3 rows fit, not 4. */
+    plan_doc(&d, 15, 600);
+    d.child.first_name = calloc(61, 1);
+    memset(d.child.first_name, 'A', 60);
+    hw_profile_print_plan(&d, &plan);
+    assert_int_equal(plan.shown, 3);
+    assert_false(plan.cuts);
+    hw_profile_doc_free(&d);
+
     /* 900 bytes each: 128 lines, more than the page holds beside 3 rows.
-     * The text may take 1845 - 3 x 45 = 1710, so at most 89 lines: 39
+     * The text may take 1895 - 3 x 45 = 1760, so at most 92 lines: 36
      * lines come off, a line from each field in turn (the first first):
-     * four rounds, then seven more. A field of 10 lines prints 9 lines
-     * (540 bytes) and the line that says it was cut; the last, 11 lines,
-     * prints 600 bytes. */
+     * four rounds, then four more. A field of 10 lines prints 9 lines (540
+     * bytes) and the line that says it was cut; one of 11 lines, 600. */
     plan_doc(&d, 15, 900);
     hw_profile_print_plan(&d, &plan);
-    assert_int_equal(plan.text_lines, 89);
+    assert_int_equal(plan.text_lines, 92);
     assert_int_equal(plan.shown, 3);
     assert_true(plan.cuts);
-    for (size_t i = 0; i < 7; i++)
+    for (size_t i = 0; i < 4; i++)
         assert_int_equal(plan.cut[i], 540);
-    assert_int_equal(plan.cut[7], 600);
+    for (size_t i = 4; i < HW_PROFILE_NTEXT; i++)
+        assert_int_equal(plan.cut[i], 600);
     struct hw_buf out = {0};
     hw_profile_doc_html(&d, &out);
     assert_int_equal(count(out.data, "Cut to fit the page: the whole text is in Homeward."), 8);
