@@ -86,7 +86,7 @@ export async function run(ctx) {
   await page.getByRole('link', { name: 'View or change the missing profile' }).click();
   await page.getByRole('heading', { level: 1, name: /Missing profile/ }).waitFor();
   assert.equal(await page.title(), 'Missing profile: Robin Fairweather – Homeward');
-  assert.match(await page.locator('.warning-text').innerText(), /Missing now since .*High risk, police reference MP\/26\/975001/);
+  assert.match(await page.locator('.warning-text').innerText(), /Missing now since .*high risk, police reference MP\/26\/975001/);
 
   // The profile: only what is typed is saved, with who saved it.
   await page.locator('#description').fill('About 4 foot 10, slim, short brown hair. Usually a black hoodie.');

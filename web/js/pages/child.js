@@ -79,8 +79,7 @@ export async function render(ctx) {
     openEp ? buttonLink(q('/record-return', { episode_id: openEp.episode_id }), 'Record a return') : null,
     latest && latest.returned ? buttonLink(q('/decide-interview', { episode_id: latest.episode_id }), 'Decide an interview') : null,
     latest ? buttonLink(q('/record-action', { episode_id: latest.episode_id }), 'Record an action or meeting') : null,
-    buttonLink(`/children/${encodeURIComponent(c.child_id)}/edit`, 'Edit details'),
-    buttonLink(`/children/${encodeURIComponent(c.child_id)}/profile`, 'Missing profile'));
+    buttonLink(`/children/${encodeURIComponent(c.child_id)}/edit`, 'Edit details'));
 
   const associates = Array.isArray(d.associates) ? d.associates : (d.associates && d.associates.associates) || [];
 

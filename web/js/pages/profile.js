@@ -35,7 +35,7 @@ const path = (id, rest = '') => `/children/${encodeURIComponent(id)}/profile${re
 /** "Fri 3 Apr 2026, 22:00 (police reference MP/1)": the episode open now. */
 function missingNowText(m) {
   const parts = [`Missing now since ${dateTime(m.last_seen)}`];
-  if (m.risk) parts.push(`${label('risk', m.risk)} risk`);
+  if (m.risk) parts.push(`${label('risk', m.risk).toLowerCase()} risk`);
   parts.push(`police reference ${m.police_ref || 'not recorded'}`);
   if (m.missing_from) parts.push(`missing from ${m.missing_from}`);
   return `${parts.join(', ')}.`;
@@ -72,6 +72,7 @@ export function textList(p, fields = FIELDS) {
 export function absencesTable(p) {
   return table({
     caption: `Previous absences (${p.previous_absences.length}), newest first`,
+    captionHidden: true,
     rows: p.previous_absences,
     empty: 'No previous absences recorded in Homeward.',
     compact: true,
@@ -209,7 +210,7 @@ export async function render(ctx) {
     h('h2', { id: 'profile-heading' }, 'The profile'),
     updated,
     textForm ? textForm.el : textList(p),
-    h('h2', { id: 'absences-heading' }, 'Previous absences'),
+    h('h2', { id: 'absences-heading' }, `Previous absences (${p.previous_absences.length})`),
     h('p', { class: 'secondary' }, 'From Homeward\'s own records, newest first. Times are UK time.'),
     absencesTable(p),
   );
