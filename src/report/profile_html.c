@@ -52,7 +52,7 @@ static const char style[] =
     "font-size:7.5pt}\n"
     "tbody th{font-weight:normal}\n"
     "thead th{border-bottom:1.5px solid #0b0c0c;font-size:7pt;font-weight:bold}\n"
-    "col.t{width:27mm}col.d{width:18mm}col.k{width:12mm}\n"
+    "col.t{width:29mm}col.d{width:19mm}col.k{width:12mm}\n"
     ".more{margin-top:.8mm;font-style:italic}\n"
     "footer{margin-top:2mm;border-top:1px solid #b1b4b6;padding-top:1mm;font-size:7pt;"
     "color:#505a5f}\n"
