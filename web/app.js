@@ -11,6 +11,8 @@ import * as dashboard from './js/pages/dashboard.js';
 import * as children from './js/pages/children.js';
 import * as child from './js/pages/child.js';
 import * as childEdit from './js/pages/child-edit.js';
+import * as profile from './js/pages/profile.js';
+import * as missingNow from './js/pages/missing-now.js';
 import * as episode from './js/pages/episode.js';
 import * as interviews from './js/pages/interviews.js';
 import * as interview from './js/pages/interview.js';
@@ -39,6 +41,9 @@ const ROUTES = [
   ['/children', children, OPS],
   ['/children/:id', child, OPS],
   ['/children/:id/edit', childEdit, OPS],
+  ['/children/:id/profile', profile, [...OPS, POLICE]],
+  ['/children/:id/profile/send', profile, OPS, { form: 'send' }],
+  ['/missing-now', missingNow, [...OPS, POLICE]],
   ['/episodes/:id', episode, OPS],
   ['/interviews', interviews, [...OPS, POLICE]],
   ['/interviews/:id', interview, [...OPS, POLICE]],
@@ -79,7 +84,8 @@ const NAV = {
   team_manager: [['/', 'Dashboard'], ['/children', 'Children'], ['/lists/due', 'Lists', '/lists'], ['/reports', 'Reports']],
   worker: [['/', 'Dashboard'], ['/children', 'Children'], ['/lists/due', 'Lists', '/lists']],
   analyst: [['/reports', 'Reports'], ['/lists/weekly', 'Weekly figures']],
-  police_liaison: [['/report-missing', 'Report a missing child'], ['/record-return', 'Record a return'], ['/interviews', 'Shared interviews']],
+  police_liaison: [['/report-missing', 'Report a missing child'], ['/record-return', 'Record a return'], ['/interviews', 'Shared interviews'],
+    ['/missing-now', 'Missing now']],
   admin: [['/admin/users', 'Users'], ['/admin/audit', 'Audit log']],
 };
 

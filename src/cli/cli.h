@@ -99,6 +99,7 @@ extern const struct hw_cmd hw_users_cmds[];
 extern const struct hw_cmd hw_plans_cmds[];
 extern const struct hw_cmd hw_ssda903_cmds[];
 extern const struct hw_cmd hw_export_cmds[];
+extern const struct hw_cmd hw_profile_cmds[];
 
 /* Runs homeward with argv (without argv[0]); returns the exit status. */
 int hw_cli_main(int argc, char **argv);

@@ -25,6 +25,7 @@ static const struct hw_cmd *const tables[] = {
     hw_plans_cmds,
     hw_export_cmds,  /* statutory exports: Annex A, the SSD (cmd_export.c) */
     hw_ssda903_cmds, /* the DfE's SSDA903 return: validate (cmd_ssda903.c) */
+    hw_profile_cmds, /* the missing profile for the police (cmd_profile.c) */
     NULL,
 };
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/profile.h"
+
 #define KEY(member, def, min, max, help)                                                           \
     {                                                                                              \
 #member, offsetof(struct hw_config, member), (def), (min), (max), (help)                   \
@@ -69,6 +71,10 @@ const struct hw_config_key hw_config_keys[] = {
         "the due list shows actions of episodes open or returned in this many days"),
     KEY(high_risk_lookback_days, 90, 1, 3660,
         "the high-risk list includes children flagged for exploitation missing in this many days"),
+    KEY(photo_max_bytes, HW_PHOTO_MAX_DEFAULT, 1024, HW_PHOTO_MAX_LIMIT,
+        "BCP guidance 4.1: the largest photograph a missing profile keeps (bytes; 2 MiB)"),
+    KEY(police_profile_days, 7, 0, 366,
+        "police liaison may read a profile sent to them until this many days after the return"),
     {NULL, 0, 0, 0, 0, NULL},
 };
 

@@ -43,6 +43,9 @@ struct hw_config {
     /* the due list */
     int due_lookback_days;       /* 90: actions of episodes returned longer ago leave the list */
     int high_risk_lookback_days; /* 90: a flagged child with an episode this recent is listed */
+    /* the missing profile (003 section 4.1; docs/profile.md) */
+    int photo_max_bytes;     /* 2097152: the largest photograph a profile keeps (2 MiB) */
+    int police_profile_days; /* 7: police liaison keep a profile sent to them after the return */
 };
 
 struct hw_config_key {

@@ -126,6 +126,14 @@ void hw_api_report(struct hw_request *rq, struct hw_response *rs);
 void hw_api_record_return(struct hw_request *rq, struct hw_response *rs);
 void hw_api_resolve_action(struct hw_request *rq, struct hw_response *rs);
 void hw_api_attempt(struct hw_request *rq, struct hw_response *rs);
+/* api_profile.c */
+void hw_api_profile_get(struct hw_request *rq, struct hw_response *rs);
+void hw_api_profile_patch(struct hw_request *rq, struct hw_response *rs);
+void hw_api_photo_get(struct hw_request *rq, struct hw_response *rs);
+void hw_api_photo_put(struct hw_request *rq, struct hw_response *rs);
+void hw_api_profile_print(struct hw_request *rq, struct hw_response *rs);
+void hw_api_profile_send(struct hw_request *rq, struct hw_response *rs);
+void hw_api_missing_profiles(struct hw_request *rq, struct hw_response *rs);
 /* api_import.c */
 void hw_api_import(struct hw_request *rq, struct hw_response *rs);
 /* api_admin.c */

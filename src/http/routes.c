@@ -2,10 +2,17 @@
  * docs/api.md describes each route for the people who call them. */
 #include "http/api.h"
 
+#include "core/profile.h"
 #include "report/lists.h"
 
 /* An uploaded CSV file: the largest council's children file is a few MiB. */
 #define HW_IMPORT_BODY_MAX ((size_t)32 << 20)
+/* A photograph: the most photo_max_bytes may be set to; the handler holds
+ * it to the limit in force, with a message that names it. */
+#define HW_PHOTO_BODY_MAX ((size_t)HW_PHOTO_MAX_LIMIT + 1)
+/* Who may read a child's missing profile: casework roles as for the child,
+ * police liaison while the child is missing (the handler checks). */
+#define HW_PROFILE_READERS (HW_CASEWORK | HW_R(HW_USER_ROLE_POLICE_LIAISON))
 
 const struct hw_http_route hw_http_routes[] = {
     {.method = "GET", .path = "/api/v1/health", .roles = HW_ANY_ROLE, .handler = hw_api_health},
@@ -41,6 +48,37 @@ const struct hw_http_route hw_http_routes[] = {
      .roles = HW_CASEWORK,
      .body_max = 16384,
      .handler = hw_api_child_patch},
+    {.method = "GET",
+     .path = "/api/v1/children/:id/profile",
+     .roles = HW_PROFILE_READERS,
+     .handler = hw_api_profile_get},
+    {.method = "PATCH",
+     .path = "/api/v1/children/:id/profile",
+     .roles = HW_CASEWORK,
+     .body_max = 16384,
+     .handler = hw_api_profile_patch},
+    {.method = "GET",
+     .path = "/api/v1/children/:id/photo",
+     .roles = HW_PROFILE_READERS,
+     .handler = hw_api_photo_get},
+    {.method = "PUT",
+     .path = "/api/v1/children/:id/photo",
+     .roles = HW_CASEWORK,
+     .body_max = HW_PHOTO_BODY_MAX,
+     .handler = hw_api_photo_put},
+    {.method = "GET",
+     .path = "/api/v1/children/:id/profile/print",
+     .roles = HW_PROFILE_READERS,
+     .handler = hw_api_profile_print},
+    {.method = "POST",
+     .path = "/api/v1/children/:id/profile/send",
+     .roles = HW_CASEWORK,
+     .body_max = 4096,
+     .handler = hw_api_profile_send},
+    {.method = "GET",
+     .path = "/api/v1/profiles/missing",
+     .roles = HW_PROFILE_READERS,
+     .handler = hw_api_missing_profiles},
     {.method = "GET",
      .path = "/api/v1/episodes",
      .roles = HW_CASEWORK | HW_R(HW_USER_ROLE_ANALYST),

@@ -56,13 +56,15 @@ struct hw_response {
     struct hw_buf body;
     char set_cookie[256];
     char filename[128]; /* set: a download, sent with Content-Disposition: attachment */
+    const char *csp;    /* NULL: the API's (nothing may load); a document's own, e.g. a
+                           printable page's (static text) */
 };
 
 typedef void (*hw_handler)(struct hw_request *rq, struct hw_response *rs);
 
 struct hw_http_route {
     const char *method;
-    const char *path; /* may end in "/:id": one path segment, given as the request's id */
+    const char *path; /* a ":id" segment matches one path segment, given as the request's id */
     unsigned roles;   /* HW_R(role) bits; HW_ANY_ROLE: no sign-in needed */
     size_t body_max;  /* bytes; 0: no body */
     bool no_csrf;     /* changes nothing a session's CSRF token must guard (sign-in) */

@@ -110,7 +110,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct hw_resp
     MHD_add_response_header(r, "Cache-Control", "no-store");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Content-Security-Policy", API_CSP);
+    MHD_add_response_header(r, "Content-Security-Policy", rs->csp ? rs->csp : API_CSP);
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     if (rs->set_cookie[0])
         MHD_add_response_header(r, "Set-Cookie", rs->set_cookie);
@@ -321,32 +321,48 @@ static enum MHD_Result serve_page(struct server *sv, struct MHD_Connection *conn
     return ok;
 }
 
-/* Whether path matches the route's path; a final "/:id" matches one
- * non-empty segment, whose start goes in *id. */
-static bool path_matches(const char *pattern, const char *path, const char **id)
+/* Whether path matches the route's path, segment by segment; a ":id"
+ * segment matches one non-empty segment, whose start and length go in *id
+ * and *idlen. */
+static bool path_matches(const char *pattern, const char *path, const char **id, size_t *idlen)
 {
-    size_t n = strlen(pattern);
-    if (n > 4 && strcmp(pattern + n - 4, "/:id") == 0) {
-        size_t prefix = n - 3; /* keeps the '/' */
-        if (strncmp(pattern, path, prefix) != 0 || path[prefix] == '\0' ||
-            strchr(path + prefix, '/') != NULL)
+    const char *p = pattern, *q = path;
+    while (*p && *q) {
+        size_t pn = strcspn(p, "/"), qn = strcspn(q, "/");
+        if (pn == 3 && strncmp(p, ":id", 3) == 0) {
+            if (qn == 0)
+                return false;
+            *id = q;
+            *idlen = qn;
+        } else if (pn != qn || strncmp(p, q, pn) != 0) {
             return false;
-        *id = path + prefix;
-        return true;
+        }
+        p += pn;
+        q += qn;
+        if (*p != *q) /* one has a '/' where the other ends */
+            return false;
+        if (*p)
+            p++, q++;
     }
-    return strcmp(pattern, path) == 0;
+    return *p == '\0' && *q == '\0';
 }
 
-/* Finds the route; *path_known tells 405 from 404; *id is the path's :id. */
+/* Finds the route; *path_known tells 405 from 404; *id (*idlen bytes) is
+ * the path's :id. */
 static const struct hw_http_route *find_route(const char *method, const char *path,
-                                              bool *path_known, const char **id)
+                                              bool *path_known, const char **id, size_t *idlen)
 {
     *path_known = false;
     *id = NULL;
+    *idlen = 0;
     for (const struct hw_http_route *r = hw_http_routes; r->method; r++) {
-        if (!path_matches(r->path, path, id))
+        const char *rid = NULL;
+        size_t rlen = 0;
+        if (!path_matches(r->path, path, &rid, &rlen))
             continue;
         *path_known = true;
+        *id = rid;
+        *idlen = rlen;
         if (strcmp(r->method, method) == 0)
             return r;
     }
@@ -370,7 +386,8 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
     if (route == NULL) {
         bool known;
         const char *id;
-        find_route(method, path, &known, &id);
+        size_t idlen;
+        find_route(method, path, &known, &id, &idlen);
         if (known)
             hw_http_error(rs, 405, NULL, "%s is not allowed on %s", method, path);
         else
@@ -405,7 +422,19 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
         .secure_cookies = sv->c->secure_cookies,
     };
     bool known;
-    find_route(method, path, &known, &rq.id);
+    const char *id;
+    size_t idlen;
+    char idbuf[256];
+    find_route(method, path, &known, &id, &idlen);
+    if (id && idlen >= sizeof idbuf) {
+        hw_http_error(rs, 404, NULL, "no such record: the ID is too long");
+        return;
+    }
+    if (id) { /* :id may be followed by more of the path: a string of its own */
+        memcpy(idbuf, id, idlen);
+        idbuf[idlen] = '\0';
+        rq.id = idbuf;
+    }
     rq.route_data = route->data;
     rq.token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "hw_session");
     const char *bearer = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
@@ -462,8 +491,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         clock_gettime(CLOCK_MONOTONIC, &p->started);
         bool known;
         const char *id;
+        size_t idlen;
         p->page = !is_api_path(url);
-        p->route = p->page ? NULL : find_route(method, url, &known, &id);
+        p->route = p->page ? NULL : find_route(method, url, &known, &id, &idlen);
         const char *length =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         size_t max = p->route ? p->route->body_max : 0;

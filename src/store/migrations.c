@@ -225,6 +225,40 @@ const char *const hw_migrations[] = {
     "  rec TEXT, rne TEXT, ls TEXT, cin TEXT, place TEXT, place_provider TEXT,"
     "  reason_place_change TEXT, home_post TEXT, pl_post TEXT, urn TEXT,"
     "  PRIMARY KEY (child_id, decom)) WITHOUT ROWID;",
+
+    /* The missing profile (seed 003 section 4.1; app/profile.h): a row per
+     * child with the profile's text fields and who last changed them (each
+     * change is also a row of `changes`, on the child, as the field
+     * "profile.NAME"); the photograph with its media type, size and who
+     * uploaded it (a replaced photograph's bytes are not kept: its
+     * replacement is in `changes` as "profile.photo"); and each time the
+     * profile was sent to the police for an open episode, append-only.
+     * Profiles and photographs are never deleted. */
+    "CREATE TABLE profiles ("
+    "  child_id TEXT PRIMARY KEY REFERENCES children(child_id),"
+    "  description TEXT, mobile TEXT, social_media TEXT, associates TEXT, addresses TEXT,"
+    "  places_found TEXT, risks TEXT, medical TEXT,"
+    "  updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TRIGGER profiles_kept BEFORE DELETE ON profiles"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TABLE profile_photos ("
+    "  child_id TEXT PRIMARY KEY REFERENCES children(child_id),"
+    "  content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png')),"
+    "  bytes INTEGER NOT NULL CHECK (bytes > 0), data BLOB NOT NULL,"
+    "  uploaded_at INTEGER NOT NULL, uploaded_by TEXT NOT NULL,"
+    "  CHECK (length(data) = bytes));"
+    "CREATE TRIGGER profile_photos_kept BEFORE DELETE ON profile_photos"
+    "  BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;"
+    "CREATE TABLE profile_sends ("
+    "  send_id INTEGER PRIMARY KEY,"
+    "  child_id TEXT NOT NULL REFERENCES children(child_id),"
+    "  episode_id TEXT NOT NULL REFERENCES episodes(episode_id),"
+    "  police_ref TEXT, sent_to TEXT NOT NULL, sent_at INTEGER NOT NULL, sent_by TEXT NOT NULL);"
+    "CREATE INDEX profile_sends_child ON profile_sends(child_id, send_id);"
+    "CREATE TRIGGER profile_sends_kept_u BEFORE UPDATE ON profile_sends"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded send is never changed'); END;"
+    "CREATE TRIGGER profile_sends_kept_d BEFORE DELETE ON profile_sends"
+    "  BEGIN SELECT RAISE(ABORT, 'a recorded send is never changed'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

@@ -320,3 +320,37 @@ int hw_store_list_care_periods(struct hw_store *s, const char *child_id, hw_care
 {
     return s->ops->list_care_periods(s, child_id, cb, ctx, err);
 }
+
+int hw_store_get_profile(struct hw_store *s, const char *child_id, struct hw_profile *out,
+                         struct hw_err *err)
+{
+    return s->ops->get_profile(s, child_id, out, err);
+}
+
+int hw_store_put_profile(struct hw_store *s, const struct hw_profile *p, struct hw_err *err)
+{
+    return s->ops->put_profile(s, p, err);
+}
+
+int hw_store_get_photo(struct hw_store *s, const char *child_id, bool with_data, hw_photo_cb cb,
+                       void *ctx, struct hw_err *err)
+{
+    return s->ops->get_photo(s, child_id, with_data, cb, ctx, err);
+}
+
+int hw_store_put_photo(struct hw_store *s, const struct hw_photo *p, struct hw_err *err)
+{
+    return s->ops->put_photo(s, p, err);
+}
+
+int hw_store_add_profile_send(struct hw_store *s, const struct hw_profile_send *r, long long *id,
+                              struct hw_err *err)
+{
+    return s->ops->add_profile_send(s, r, id, err);
+}
+
+int hw_store_list_profile_sends(struct hw_store *s, const char *child_id, hw_profile_send_cb cb,
+                                void *ctx, struct hw_err *err)
+{
+    return s->ops->list_profile_sends(s, child_id, cb, ctx, err);
+}

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/hwtime.h"
+#include "core/profile.h"
 #include "core/records.h"
 
 struct hw_store;
@@ -270,6 +271,30 @@ typedef int (*hw_care_period_cb)(void *ctx, const struct hw_care_period *p);
 struct hw_care_period hw_care_period_copy(const struct hw_care_period *p);
 void hw_care_period_free(struct hw_care_period *p);
 
+/* A child's photograph for the missing profile (app/profile.h). data is
+ * NULL when only its details were asked for. */
+struct hw_photo {
+    const char *child_id;
+    const char *content_type; /* "image/jpeg" or "image/png" */
+    size_t size;              /* bytes */
+    const unsigned char *data;
+    hw_instant uploaded_at;
+    const char *uploaded_by;
+};
+typedef int (*hw_photo_cb)(void *ctx, const struct hw_photo *p);
+
+/* A time a child's missing profile was sent to the police for an open
+ * episode. Append-only. */
+struct hw_profile_send {
+    long long id; /* set by the store, ascending */
+    const char *child_id, *episode_id;
+    const char *police_ref; /* the episode's, NULL when it had none */
+    const char *sent_to;    /* who it went to, as the sender said */
+    hw_instant sent_at;
+    const char *sent_by;
+};
+typedef int (*hw_profile_send_cb)(void *ctx, const struct hw_profile_send *r);
+
 struct hw_store_ops {
     const char *backend;
     void (*close)(struct hw_store *s);
@@ -355,6 +380,16 @@ struct hw_store_ops {
                              void *ctx, struct hw_err *err);
     int (*list_plan_changes)(struct hw_store *s, const char *plan, const char *ref,
                              hw_plan_change_cb cb, void *ctx, struct hw_err *err);
+    int (*get_profile)(struct hw_store *s, const char *child_id, struct hw_profile *out,
+                       struct hw_err *err);
+    int (*put_profile)(struct hw_store *s, const struct hw_profile *p, struct hw_err *err);
+    int (*get_photo)(struct hw_store *s, const char *child_id, bool with_data, hw_photo_cb cb,
+                     void *ctx, struct hw_err *err);
+    int (*put_photo)(struct hw_store *s, const struct hw_photo *p, struct hw_err *err);
+    int (*add_profile_send)(struct hw_store *s, const struct hw_profile_send *r, long long *id,
+                            struct hw_err *err);
+    int (*list_profile_sends)(struct hw_store *s, const char *child_id, hw_profile_send_cb cb,
+                              void *ctx, struct hw_err *err);
 };
 
 /* Backends embed this as their first member. */
@@ -563,5 +598,31 @@ int hw_store_put_care_period(struct hw_store *s, const struct hw_care_period *p,
  * decom. */
 int hw_store_list_care_periods(struct hw_store *s, const char *child_id, hw_care_period_cb cb,
                                void *ctx, struct hw_err *err);
+
+/* ---- the missing profile (core/profile.h, app/profile.h) ----
+ * Writes happen inside the caller's write transaction; outside one they
+ * fail with HW_EINTERNAL. The caller checks the values and keeps the
+ * history; the store only keeps. */
+
+/* The profile of child_id into out (initialised by hw_profile_init; its
+ * old contents are freed). 1 found, 0 none recorded, -1 failure. */
+int hw_store_get_profile(struct hw_store *s, const char *child_id, struct hw_profile *out,
+                         struct hw_err *err);
+/* Inserts the profile, or replaces the one of the same child, with
+ * p->updated_at and p->updated_by (both required). 0 new, 1 replaced. */
+int hw_store_put_profile(struct hw_store *s, const struct hw_profile *p, struct hw_err *err);
+/* Calls cb with the child's photograph (its bytes too when with_data; the
+ * photo is borrowed for the call). 1 found, 0 none, -1 failure. */
+int hw_store_get_photo(struct hw_store *s, const char *child_id, bool with_data, hw_photo_cb cb,
+                       void *ctx, struct hw_err *err);
+/* Stores the child's photograph, replacing any before it (whose bytes are
+ * not kept). 0 new, 1 replaced. */
+int hw_store_put_photo(struct hw_store *s, const struct hw_photo *p, struct hw_err *err);
+/* Records a send (r->id is ignored); *id (may be NULL) is set to its number. */
+int hw_store_add_profile_send(struct hw_store *s, const struct hw_profile_send *r, long long *id,
+                              struct hw_err *err);
+/* The sends of child_id (NULL: of every child), newest first. */
+int hw_store_list_profile_sends(struct hw_store *s, const char *child_id, hw_profile_send_cb cb,
+                                void *ctx, struct hw_err *err);
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include "store/store_sqlite.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -2083,6 +2084,234 @@ static int sqlite_list_care_periods(struct hw_store *s, const char *child_id, hw
     return rc;
 }
 
+/* ---- the missing profile ---- */
+
+/* Fails (HW_EINTERNAL) outside a write transaction. */
+static int in_write(struct sqlite_store *st, const char *what, struct hw_err *err)
+{
+    if (sqlite3_get_autocommit(st->db))
+        return hw_fail(err, HW_EINTERNAL, "database %s: %s are written inside a transaction",
+                       st->path, what);
+    return 0;
+}
+
+static int sqlite_get_profile(struct hw_store *s, const char *child_id, struct hw_profile *out,
+                              struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    struct hw_buf sql = {0};
+    int slot, step, rc = -1;
+    hw_buf_puts(&sql, "SELECT ");
+    column_list(hw_profile_fields, &sql);
+    hw_buf_puts(&sql, ", updated_at, updated_by FROM profiles WHERE child_id = ?1");
+    sqlite3_stmt *stmt = list_statement(st, sql.data, &slot, err);
+    hw_buf_free(&sql);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, child_id, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        int n = 0;
+        hw_profile_clear(out);
+        hw_profile_init(out);
+        for (const struct hw_field *f = hw_profile_fields; f->name; f++)
+            n++;
+        if (read_record(stmt, hw_profile_fields, out, err) == 0) {
+            out->updated_at = column_time(stmt, n);
+            out->updated_by = hw_strdup(column_str(stmt, n + 1));
+            rc = 1;
+        }
+    } else if (step == SQLITE_DONE) {
+        rc = 0;
+    } else {
+        db_fail(st, err, "reading a missing profile");
+    }
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
+static int sqlite_put_profile(struct hw_store *s, const struct hw_profile *p, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    struct hw_buf sql = {0}, scratch = {0};
+    int slot, step, n = 0, found;
+    if (in_write(st, "missing profiles", err) < 0)
+        return -1;
+    sqlite3_stmt *stmt =
+        list_statement(st, "SELECT 1 FROM profiles WHERE child_id = ?1", &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, p->child_id, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    found = step == SQLITE_ROW;
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading a missing profile");
+
+    hw_buf_puts(&sql, "INSERT OR REPLACE INTO profiles(");
+    column_list(hw_profile_fields, &sql);
+    hw_buf_puts(&sql, ", updated_at, updated_by) VALUES (");
+    for (const struct hw_field *f = hw_profile_fields; f->name; f++)
+        hw_buf_printf(&sql, "%s?%d", n ? ", " : "", n + 1), n++;
+    hw_buf_printf(&sql, ", ?%d, ?%d)", n + 1, n + 2);
+    stmt = list_statement(st, sql.data, &slot, err);
+    hw_buf_free(&sql);
+    if (stmt == NULL)
+        return -1;
+    n = 0;
+    for (const struct hw_field *f = hw_profile_fields; f->name; f++)
+        bind_field(stmt, ++n, f, p, &scratch);
+    sqlite3_bind_int64(stmt, n + 1, p->updated_at);
+    sqlite3_bind_text(stmt, n + 2, p->updated_by, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    list_statement_done(st, stmt, slot);
+    hw_buf_free(&scratch);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "storing a missing profile");
+    return found;
+}
+
+static int sqlite_get_photo(struct hw_store *s, const char *child_id, bool with_data,
+                            hw_photo_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt =
+        list_statement(st,
+                       with_data ? "SELECT content_type, bytes, uploaded_at, uploaded_by, data "
+                                   "FROM profile_photos WHERE child_id = ?1"
+                                 : "SELECT content_type, bytes, uploaded_at, uploaded_by "
+                                   "FROM profile_photos WHERE child_id = ?1",
+                       &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, child_id, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        struct hw_photo p = {
+            .child_id = child_id,
+            .content_type = column_str(stmt, 0),
+            .size = (size_t)sqlite3_column_int64(stmt, 1),
+            .uploaded_at = sqlite3_column_int64(stmt, 2),
+            .uploaded_by = column_str(stmt, 3),
+        };
+        if (with_data) {
+            p.data = sqlite3_column_blob(stmt, 4);
+            if ((size_t)sqlite3_column_bytes(stmt, 4) != p.size || p.data == NULL)
+                rc = hw_fail(err, HW_EINTERNAL,
+                             "database %s: the photograph of child %s is not the size recorded",
+                             st->path, child_id);
+        }
+        if (rc == 0) {
+            cb(ctx, &p);
+            rc = 1;
+        }
+    } else if (step != SQLITE_DONE) {
+        rc = db_fail(st, err, "reading a photograph");
+    }
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
+static int sqlite_put_photo(struct hw_store *s, const struct hw_photo *p, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, found;
+    if (in_write(st, "photographs", err) < 0)
+        return -1;
+    if (p->size > INT_MAX)
+        return hw_fail(err, HW_EINTERNAL, "a photograph of %zu bytes is too large to store",
+                       p->size);
+    sqlite3_stmt *stmt =
+        list_statement(st, "SELECT 1 FROM profile_photos WHERE child_id = ?1", &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, p->child_id, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    found = step == SQLITE_ROW;
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(st, err, "reading a photograph");
+    stmt = list_statement(st,
+                          "INSERT OR REPLACE INTO profile_photos(child_id, content_type, bytes, "
+                          "data, uploaded_at, uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                          &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, p->child_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, p->content_type, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, (sqlite3_int64)p->size);
+    sqlite3_bind_blob(stmt, 4, p->data, (int)p->size, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, p->uploaded_at);
+    sqlite3_bind_text(stmt, 6, p->uploaded_by, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "storing a photograph");
+    return found;
+}
+
+static int sqlite_add_profile_send(struct hw_store *s, const struct hw_profile_send *r,
+                                   long long *id, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step;
+    if (in_write(st, "sends of missing profiles", err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = list_statement(
+        st,
+        "INSERT INTO profile_sends(child_id, episode_id, police_ref, sent_to, sent_at, sent_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    sqlite3_bind_text(stmt, 1, r->child_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->episode_id, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 3, r->police_ref);
+    sqlite3_bind_text(stmt, 4, r->sent_to, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, r->sent_at);
+    sqlite3_bind_text(stmt, 6, r->sent_by, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    list_statement_done(st, stmt, slot);
+    if (step != SQLITE_DONE)
+        return db_fail(st, err, "recording a send of a missing profile");
+    if (id)
+        *id = sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+static int sqlite_list_profile_sends(struct hw_store *s, const char *child_id,
+                                     hw_profile_send_cb cb, void *ctx, struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    int slot, step, rc = 0;
+    sqlite3_stmt *stmt = list_statement(
+        st,
+        "SELECT send_id, child_id, episode_id, police_ref, sent_to, sent_at, sent_by "
+        "FROM profile_sends WHERE (?1 IS NULL OR child_id = ?1) ORDER BY send_id DESC",
+        &slot, err);
+    if (stmt == NULL)
+        return -1;
+    bind_opt_text(stmt, 1, child_id);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct hw_profile_send r = {
+            .id = sqlite3_column_int64(stmt, 0),
+            .child_id = column_str(stmt, 1),
+            .episode_id = column_str(stmt, 2),
+            .police_ref = column_str(stmt, 3),
+            .sent_to = column_str(stmt, 4),
+            .sent_at = sqlite3_column_int64(stmt, 5),
+            .sent_by = column_str(stmt, 6),
+        };
+        if (cb(ctx, &r) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st, err, "reading the sends of missing profiles");
+    list_statement_done(st, stmt, slot);
+    return rc;
+}
+
 static const struct hw_store_ops sqlite_ops = {
     .backend = "sqlite",
     .close = sqlite_close,
@@ -2134,4 +2363,10 @@ static const struct hw_store_ops sqlite_ops = {
     .list_plan_changes = sqlite_list_plan_changes,
     .put_care_period = sqlite_put_care_period,
     .list_care_periods = sqlite_list_care_periods,
+    .get_profile = sqlite_get_profile,
+    .put_profile = sqlite_put_profile,
+    .get_photo = sqlite_get_photo,
+    .put_photo = sqlite_put_photo,
+    .add_profile_send = sqlite_add_profile_send,
+    .list_profile_sends = sqlite_list_profile_sends,
 };

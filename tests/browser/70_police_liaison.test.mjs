@@ -15,7 +15,7 @@ export async function run(ctx) {
   assert.equal(await ctx.signIn('police_liaison'), 200);
   await page.getByRole('heading', { level: 1, name: 'Report a missing child' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Report a missing child', 'Record a return', 'Shared interviews']);
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Report a missing child', 'Record a return', 'Shared interviews', 'Missing now']);
 
   const seen = london(new Date(Date.now() - 2 * 3600e3));
   await page.locator('#episode_id').fill('E9400001');

@@ -3,7 +3,7 @@
 // headers, ids unique, no style attributes or inline handlers (the CSP
 // forbids them), and links and buttons with names.
 
-const COORDINATOR_PAGES = ['/', '/children', '/children?q=a', '/report-missing', '/record-return', '/decide-interview',
+const COORDINATOR_PAGES = ['/', '/children', '/children?q=a', '/report-missing', '/record-return', '/decide-interview', '/missing-now',
   '/record-action', '/lists/due', '/lists/daily', '/lists/high-risk', '/lists/plans', '/lists/weekly', '/reports',
   '/reports/monthly', '/import', '/no-such-page'];
 const ADMIN_PAGES = ['/admin/users', '/admin/users/new', '/admin/audit'];
@@ -72,7 +72,7 @@ export async function run(ctx) {
   await page.getByRole('heading', { level: 1, name: /Dashboard/ }).waitFor();
   const child = (await page.locator('main a[href^="/children/"]').first().getAttribute('href'));
   const episode = (await page.locator('main a[href^="/episodes/"]').first().getAttribute('href'));
-  const pages = [...COORDINATOR_PAGES, child, `${child}/edit`, episode, `/decide-interview?episode_id=${episode.split('/').pop()}`];
+  const pages = [...COORDINATOR_PAGES, child, `${child}/edit`, `${child}/profile`, episode, `/decide-interview?episode_id=${episode.split('/').pop()}`];
   for (const path of pages) {
     await page.goto(`${base}${path}`);
     await page.locator('main h1').waitFor();

@@ -38,6 +38,8 @@ static void test_defaults(void **state)
     assert_int_equal(c.iro_inform_hours, 0);
     assert_int_equal(c.cpp_conference_working_days, 20);
     assert_int_equal(c.safe_well_high_hours, 1);
+    assert_int_equal(c.photo_max_bytes, 2 * 1024 * 1024);
+    assert_int_equal(c.police_profile_days, 7);
     assert_int_equal(c.safe_well_other_hours, 3);
     assert_int_equal(c.record_update_working_days, 5);
 }
@@ -63,7 +65,7 @@ static void test_key_table(void **state)
             assert_string_not_equal(j->name, k->name);
     }
     assert_int_equal(n, sizeof(struct hw_config) / sizeof(int));
-    assert_int_equal(n, 25);
+    assert_int_equal(n, 27);
     /* intervals must be at least an hour, or escalation could loop */
     for (const struct hw_config_key *k = hw_config_keys; k->name; k++)
         if (strstr(k->name, "interval"))

@@ -17,6 +17,8 @@ add_user adm admin
 "$HW" child add C2 --first-name Ben --last-name Hill --team Assessment >/dev/null
 "$HW" --now "2017-04-03 23:00" episode report E1 --child-id C1 --last-seen "2017-04-03 22:00" --risk high --police-ref MP/1 >/dev/null
 "$HW" --now "2017-04-03 23:00" episode report E2 --child-id C2 --last-seen "2017-04-03 21:00" --risk low >/dev/null
+# Photographs: a real PNG of one pixel (69 bytes).
+printf '\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54\x78\x9c\x63\x38\xa3\xa4\x04\x00\x02\xce\x01\x11\x5a\xea\x98\x59\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82' > "$WORK/face.png"
 start_server --threads 2
 
 # sign_in USER: a cookie jar per user; sets CSRF.
@@ -54,6 +56,13 @@ routes=(
   "POST /api/v1/children coo,man"
   "GET /api/v1/children/C1 coo,man,wes"
   "PATCH /api/v1/children/C1 coo,man,wes"
+  "GET /api/v1/children/C1/profile coo,man,wes,pol"
+  "PATCH /api/v1/children/C1/profile coo,man,wes"
+  "GET /api/v1/children/C1/photo coo,man,wes,pol"
+  "PUT /api/v1/children/C1/photo coo,man,wes"
+  "GET /api/v1/children/C1/profile/print coo,man,wes,pol"
+  "POST /api/v1/children/C1/profile/send coo,man,wes"
+  "GET /api/v1/profiles/missing coo,man,wes,pol"
   "GET /api/v1/episodes coo,man,wes,ann"
   "POST /api/v1/episodes coo,pol"
   "GET /api/v1/episodes/E1 coo,man,wes"
@@ -131,6 +140,86 @@ change wes PATCH /api/v1/children/C1 '{"child_id": "C7"}'; code 422
 change wes PATCH /api/v1/children/C2 '{"school": "x"}'; code 403
 as wes PATCH /api/v1/children/C1 -H 'Content-Type: application/json' --data '{"school": "y"}'; code 403; has "CSRF" "$BODY"
 
+# ---- the missing profile and its photograph ----
+# C6 is in C1's team and not missing: police liaison may not see their profile.
+"$HW" child add C6 --first-name Fay --last-name Moss --team CiC >/dev/null
+"$HW" profile photo C6 --file "$WORK/face.png" >/dev/null
+"$HW" profile photo C2 --file "$WORK/face.png" >/dev/null
+change wes PATCH /api/v1/children/C1/profile '{"description": "Tall, dark hair", "mobile": "07700 900123"}'
+code 200; has '"description": "Tall, dark hair"' "$BODY"; has '"updated_by": "wes"' "$BODY"
+has '"risks": null' "$BODY"; has '"photo_bytes": 2097152' "$BODY"; has '"missing_now": {' "$BODY"
+change wes PATCH /api/v1/children/C1/profile '{"mobile": null, "risks": "CSE"}'
+code 200; has '"mobile": null' "$BODY"; has '"description": "Tall, dark hair"' "$BODY"
+change wes PATCH /api/v1/children/C1/profile '{"medical": "a\nb\nc\nd\ne"}'
+code 422; has '"field": "medical"' "$BODY"; has 'at most 4 lines, got 5' "$BODY"
+change wes PATCH /api/v1/children/C1/profile '{"shoe_size": "5"}'; code 400; has '"field": "shoe_size"' "$BODY"
+change wes PATCH /api/v1/children/C1/profile '{"child_id": "C2"}'; code 422; has '"field": "child_id"' "$BODY"
+change wes PATCH /api/v1/children/C2/profile '{"risks": "x"}'; code 403
+change coo PATCH /api/v1/children/C9/profile '{"risks": "x"}'; code 404
+as wes GET /api/v1/children/C1/profile; code 200; has '"risks": "CSE"' "$BODY"; has '"mobile": null' "$BODY"
+as wes GET "/api/v1/history?type=child&id=C1"; code 200; has '"field": "profile.mobile"' "$BODY"
+
+# photo FILE: the body of a PUT, as the browser sends it (raw bytes).
+photo() {
+  local u=$1 id=$2 file=$3 t
+  t=CSRF_$u
+  JAR="$WORK/jar-$u" req PUT "/api/v1/children/$id/photo" -H "X-CSRF-Token: ${!t}" \
+    -H 'Content-Type: image/png' --data-binary @"$file"
+}
+photo wes C1 "$WORK/face.png"; code 201; has '"content_type": "image/png"' "$BODY"; has '"bytes": 69' "$BODY"
+curl -s -b "$WORK/jar-wes" -o "$WORK/got.png" -D "$WORK/headers" "$base/api/v1/children/C1/photo"
+cmp -s "$WORK/got.png" "$WORK/face.png" || fail "the photograph read back differs"; pass
+has "Content-Type: image/png" "$(cat "$WORK/headers")"; has "Cache-Control: no-store" "$(cat "$WORK/headers")"
+printf 'GIF89a\x01\x00\x01\x00' > "$WORK/face.gif"
+photo wes C1 "$WORK/face.gif"; code 422; has '"field": "photo"' "$BODY"
+has 'the photograph is not a JPEG or PNG image (it looks like a GIF image)' "$BODY"
+: > "$WORK/empty.png"
+photo wes C1 "$WORK/empty.png"; code 422; has 'the photograph is empty (0 bytes)' "$BODY"
+{ cat "$WORK/face.png"; head -c 2097100 /dev/zero; } > "$WORK/big.png"   # 2,097,169 bytes
+photo wes C1 "$WORK/big.png"; code 413; has 'the photograph is 2,097,169 bytes (2.0 MiB): the limit is 2,097,152 bytes (2 MiB)' "$BODY"
+cmp -s <(curl -s -b "$WORK/jar-wes" "$base/api/v1/children/C1/photo") "$WORK/face.png" || fail "a refused photograph changed the stored one"; pass
+photo man C1 "$WORK/face.png"; code 200; has '"replaced": true' "$BODY"
+photo wes C2 "$WORK/face.png"; code 403
+# Who may see a photograph: a worker of another team no, an analyst no,
+# police liaison only of a child missing now.
+as wes GET /api/v1/children/C2/photo; code 403
+as man GET /api/v1/children/C2/photo; code 403
+as coo GET /api/v1/children/C2/photo; code 200
+as ann GET /api/v1/children/C1/photo; code 403
+as ann GET /api/v1/children/C1/profile; code 403
+as adm GET /api/v1/children/C1/photo; code 403
+as pol GET /api/v1/children/C6/photo; code 403; has 'not missing now' "$BODY"
+as pol GET /api/v1/children/C6/profile; code 403
+as pol GET /api/v1/children/C6/profile/print; code 403
+as pol GET /api/v1/children/C1/photo; code 200
+as pol GET /api/v1/children/C2/photo; code 200   # missing now (E2), another team: police see it
+as pol GET /api/v1/children/C9/photo; code 404
+as wes GET /api/v1/children/C6/photo; code 200
+as adm GET "/api/v1/audit?user=pol&action=view_refused"; code 200; has '"record_id": "C6"' "$BODY"
+has '"detail": "missing profile"' "$BODY"
+# The printable page: one A4 page of HTML with the photograph in it, its
+# own CSP (its style, the data: image; nothing else), audited as a print.
+curl -s -b "$WORK/jar-pol" -o "$WORK/print.html" -D "$WORK/headers" "$base/api/v1/children/C1/profile/print"
+has "Content-Type: text/html; charset=utf-8" "$(cat "$WORK/headers")"
+has "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'" "$(cat "$WORK/headers")"
+has "data:image/png;base64,$(base64 -w0 "$WORK/face.png")" "$(cat "$WORK/print.html")"
+has "@page{size:A4" "$(cat "$WORK/print.html")"; hasnt "<script" "$(cat "$WORK/print.html")"
+as adm GET "/api/v1/audit?user=pol&action=print"; code 200; has '"detail": "missing profile as html (A4 page)"' "$BODY"
+# The profiles of the children missing now: police liaison every one, a
+# worker their team's.
+as pol GET /api/v1/profiles/missing; code 200; has '"child_id": "C1"' "$BODY"; has '"child_id": "C2"' "$BODY"
+hasnt '"child_id": "C6"' "$BODY"; has '"listed_because": "missing_now"' "$BODY"
+as wes GET /api/v1/profiles/missing; code 200; has '"child_id": "C1"' "$BODY"; hasnt '"child_id": "C2"' "$BODY"
+# Sent to the police: for the open episode, audited with who sent it.
+change wes POST /api/v1/children/C1/profile/send '{"to": "PC 12 Smith, by email"}'
+code 201; has '"episode_id": "E1"' "$BODY"
+change wes POST /api/v1/children/C6/profile/send '{"to": "PC 12 Smith"}'; code 409; has 'not missing now' "$BODY"
+change wes POST /api/v1/children/C1/profile/send '{"to": ""}'; code 422; has '"field": "to"' "$BODY"
+change wes POST /api/v1/children/C1/profile/send '{"to": "x", "cc": "y"}'; code 400
+change wes POST /api/v1/children/C2/profile/send '{"to": "PC 12"}'; code 403
+as adm GET "/api/v1/audit?action=profile_sent"; code 200; has '"user": "wes"' "$BODY"
+has 'missing profile sent to the police for episode E1, police reference MP/1: PC 12 Smith, by email' "$BODY"
+
 # ---- episodes ----
 as coo GET "/api/v1/episodes?open=1"; code 200; has '"E1"' "$BODY"; has '"E2"' "$BODY"
 as wes GET "/api/v1/episodes"; code 200; has '"E1"' "$BODY"; hasnt '"E2"' "$BODY"
@@ -148,6 +237,18 @@ change wes PATCH /api/v1/episodes/E1 '{"child_id": "C2"}'; code 422; has '"field
 change wes PATCH /api/v1/episodes/E1 '{"risk": "purple"}'; code 422; has '"field": "risk"' "$BODY"
 change coo POST /api/v1/returns '{"episode_id": "E1", "at": "2017-04-04 09:00", "found_location": "Park"}'
 code 200; has '"rhi": {' "$BODY"; has '"due": "2017-04-07T09:00:00+01:00"' "$BODY"
+# Returned, and the profile was sent to the police: they keep it for 7
+# days after the return (police_profile_days). E1 came back in 2017: gone.
+as pol GET /api/v1/children/C1/photo; code 403
+yesterday=$(TZ=Europe/London date -d yesterday '+%Y-%m-%d')   # noon and 18:00 always exist
+"$HW" child add C7 --first-name Gil --team CiC >/dev/null
+"$HW" episode report E7 --child-id C7 --last-seen "$yesterday 12:00" --police-ref MP/7 >/dev/null
+"$HW" profile photo C7 --file "$WORK/face.png" >/dev/null
+change wes POST /api/v1/children/C7/profile/send '{"to": "control room"}'; code 201
+"$HW" episode return E7 --at "$yesterday 18:00" >/dev/null
+as pol GET /api/v1/children/C7/photo; code 200
+as pol GET /api/v1/profiles/missing; code 200; has '"listed_because": "sent_to_police"' "$BODY"
+hasnt '"child_id": "C1"' "$BODY"
 
 # ---- the interview: decided, offered, attempted, completed ----
 change wes POST /api/v1/interviews '{"child_id": "C2", "episode_ids": ["E2"], "decision": "required"}'; code 403

@@ -162,5 +162,6 @@ has "rhi_due_hours = 72" "$OUT"
 expect 0 codes risk
 has "high" "$OUT"
 expect 0 db status
-has "schema version 10" "$OUT"
+# The number grows with each migration: any number, not a particular one.
+[[ "$OUT" =~ "schema version "[1-9][0-9]* ]] || fail "no schema version in: $OUT"; pass
 done_checks

@@ -227,8 +227,8 @@ static void test_new_database(void **state)
     assert_string_equal(
         v, "actions,api_tokens,audit,care_periods,changes,children,episode_with,episodes,"
            "interview_attempts,"
-           "interview_episodes,interviews,outbox,plan_actions,plan_changes,plan_ratings,secrets,"
-           "sessions,signin_failures,users");
+           "interview_episodes,interviews,outbox,plan_actions,plan_changes,plan_ratings,"
+           "profile_photos,profile_sends,profiles,secrets,sessions,signin_failures,users");
 }
 
 /* Foreign keys are enforced on the store's connection. */

@@ -60,6 +60,7 @@ export function url(path, params) {
  * request('GET', '/children', {query: {q: 'Amy'}})
  * request('POST', '/episodes', {body: {...}})
  * request('POST', '/import/children', {csv: text})
+ * request('PUT', '/children/C1/photo', {bytes: file, type: file.type}) (the file as it is)
  * request('GET', '/reports/annual', {query: {...}, reviver}) (JSON.parse's reviver)
  */
 export async function request(method, path, opts = {}) {
@@ -68,6 +69,9 @@ export async function request(method, path, opts = {}) {
   if (opts.csv !== undefined) {
     headers['Content-Type'] = 'text/csv';
     body = opts.csv;
+  } else if (opts.bytes !== undefined) {
+    headers['Content-Type'] = opts.type || 'application/octet-stream';
+    body = opts.bytes;
   } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
@@ -105,6 +109,8 @@ export const post = (path, body) => request('POST', path, { body });
 export const patch = (path, body) => request('PATCH', path, { body });
 export const del = (path) => request('DELETE', path);
 export const postCsv = (path, csv) => request('POST', path, { csv });
+/** A file's bytes as they are (a photograph); the server judges what it is by them. */
+export const putBytes = (path, blob, type) => request('PUT', path, { bytes: blob, type });
 
 /** Who is signed in, with a fresh CSRF token; null when nobody is. */
 export async function loadSession() {

@@ -18,4 +18,8 @@ export const can = {
   anyTeam: (s) => s?.role === 'coordinator',
   import: (s) => s?.role === 'coordinator',
   updatePlans: (s) => ['coordinator', 'team_manager'].includes(s?.role),
+  // The missing profile: casework roles write it; police liaison read it
+  // while the child is missing (the server decides which children).
+  editProfile: (s) => OPS.includes(s?.role),
+  readProfiles: (s) => [...OPS, 'police_liaison'].includes(s?.role),
 };

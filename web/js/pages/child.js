@@ -7,6 +7,7 @@ import { label, codesOf } from '../codes.js';
 import { date, dateTime, hours, hoursBetween } from '../format.js';
 import { riskTag, statusTag, decisionTag, verdictTag, criteriaList, episodeLink, interviewLink, recordsTable, childLink } from '../ui.js';
 import { can } from '../roles.js';
+import { printLink } from './profile.js';
 
 const RECENT = 4; // episodes shown in full; older ones in a table
 
@@ -104,6 +105,12 @@ export async function render(ctx) {
       ['Plan reviewed', date(c.plan_reviewed)],
       ['Plan review due', date(c.plan_review_due)],
     ]),
+
+    h('h2', { id: 'missing-profile' }, 'Missing profile'),
+    h('p', null, 'The description, photograph, mobile numbers, associates, places and risks the police need when the child is reported missing, with their previous absences.'),
+    h('div', { class: 'button-group' },
+      buttonLink(`/children/${encodeURIComponent(c.child_id)}/profile`, 'View or change the missing profile'),
+      printLink(c.child_id)),
 
     h('h2', { id: 'episodes' }, `Episodes (${episodes.length})`),
     episodes.length ? h('ol', { class: 'timeline', 'aria-label': 'Episodes, newest first' }, episodes.slice(0, RECENT).map(episodeItem))
