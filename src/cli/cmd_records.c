@@ -214,7 +214,7 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
         if (r)
             hw_buf_printf(&note, " (%s%s%s)", json_string_value(json_object_get(r, "by")),
                           reason ? ": " : "", reason ? reason : "");
-        fprintf(ctx->out, "  %-20s #%-2lld due %s  %s\n",
+        fprintf(ctx->out, "  %-22s #%-2lld due %s  %s\n",
                 json_string_value(json_object_get(v, "action")),
                 json_integer_value(json_object_get(v, "seq")),
                 local_text(json_object_get(v, "due"), t1), note.data);
