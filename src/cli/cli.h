@@ -102,6 +102,7 @@ extern const struct hw_cmd hw_lifecycle_cmds[];
 extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];
+extern const struct hw_cmd hw_notices_cmds[];
 extern const struct hw_cmd hw_users_cmds[];
 extern const struct hw_cmd hw_plans_cmds[];
 extern const struct hw_cmd hw_ssda903_cmds[];

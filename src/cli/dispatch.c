@@ -21,6 +21,7 @@ static const struct hw_cmd *const tables[] = {
     hw_serve_cmds,
     hw_groups_cmds,
     hw_outbox_cmds,
+    hw_notices_cmds, /* notices to the councils that placed children here */
     hw_users_cmds,
     hw_plans_cmds,
     hw_export_cmds,  /* statutory exports: Annex A, the SSD (cmd_export.c) */

@@ -67,8 +67,9 @@ static const char *const default_text[HW_NOTICE_KINDS] = {
     "From: {our_council}, children missing from home and care\n"
     "Subject: {child_name} ({child_id}), placed here by you, has been found\n"
     "\n"
-    "{child_name}, born {date_of_birth}, whom {council} placed in our area, was\n"
-    "found or returned at {returned}, having been missing since {last_seen}.\n"
+    "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
+    "was found or returned at {returned}, having been missing since\n"
+    "{last_seen}.\n"
     "\n"
     "Our episode: {episode_id}\n"
     "Missing from: {missing_from}\n"
@@ -81,16 +82,16 @@ static const char *const default_text[HW_NOTICE_KINDS] = {
     /* rhi_overdue */
     "To: {council}\n"
     "From: {our_council}, children missing from home and care\n"
-    "Subject: Return home interview for {child_name} ({child_id}) not done within\n"
-    "{rhi_due_hours} hours\n"
+    "Subject: Return home interview for {child_name} ({child_id}) overdue\n"
     "\n"
-    "{child_name}, born {date_of_birth}, whom {council} placed in our area, was\n"
-    "found or returned at {returned}, having been missing since {last_seen}\n"
-    "(our episode {episode_id}, police reference {police_ref}).\n"
+    "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
+    "was found or returned at {returned}, having been missing since\n"
+    "{last_seen} (our episode {episode_id}, police reference {police_ref}).\n"
     "\n"
-    "The return home interview was due by {rhi_due}, and we have no report that it\n"
-    "has been done. Please tell us when it was or will be done, and by whom. If\n"
-    "{council} cannot hold it, please tell us at once so that we can agree who will.",
+    "The return home interview was due within {rhi_due_hours} hours of the return, by\n"
+    "{rhi_due}, and we have no report that it has been done. Please tell us when\n"
+    "it was or will be done, and by whom. If {council} cannot hold it, please\n"
+    "tell us at once so that we can agree who will.",
 };
 
 void hw_notices_defaults(struct hw_notices *n)

@@ -177,9 +177,10 @@ static void test_overdue_notice(void **state)
     assert_int_equal(hw_notice_get(fx->db.s, 10, &r, &err), 1);
     assert_string_equal(r.n.reason, hw_notice_overdue_reason);
     assert_string_equal(r.n.created_by, "amy");
-    assert_non_null(strstr(r.n.notice, "Subject: Return home interview for Cal Reed (O1) not "
-                                       "done within\n72 hours\n"));
-    assert_non_null(strstr(r.n.notice, "The return home interview was due by 2017-04-07 10:00"));
+    assert_non_null(strstr(r.n.notice, "Subject: Return home interview for Cal Reed (O1) "
+                                       "overdue\n"));
+    assert_non_null(strstr(r.n.notice, "was due within 72 hours of the return, by\n2017-04-07 "
+                                       "10:00, and we have no report"));
     hw_notice_row_free(&r);
     /* made, not sent: the action is still open */
     assert_string_equal(due_notice(fx, "2017-04-07 11:00"), "overdue");
