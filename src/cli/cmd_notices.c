@@ -10,7 +10,9 @@
 #include "cli/cli.h"
 #include "core/routing.h"
 #include "core/rules.h"
+#include "core/analysis.h"
 #include "report/notice_list.h"
+#include "report/ola_interviews.h"
 
 /* A notice's number from the command line. */
 static int notice_id(const char *s, long long *id, struct hw_err *err)
@@ -193,6 +195,82 @@ static int cmd_notice_overdue(struct hw_ctx *ctx, const struct hw_cmd *cmd, stru
     return 0;
 }
 
+/* The period of the report: --from and --to (local dates, both
+ * included), or --year (a financial year). */
+static int report_period(const struct hw_args *a, hw_instant *from, hw_instant *to, char *label,
+                         size_t size, struct hw_err *err)
+{
+    const char *year = hw_arg(a, "year"), *f = hw_arg(a, "from"), *t = hw_arg(a, "to");
+    hw_date first, last;
+    if (year && (f || t))
+        return hw_fail(err, HW_EINPUT, "give --year, or --from and --to, not both");
+    if (year) {
+        int fy;
+        if (hw_parse_fy(year, &fy) < 0)
+            return hw_fail(err, HW_EINPUT,
+                           "--year: '%s': expected a financial year such as 2016-17", year);
+        first = hw_date_from_ymd(fy, 4, 1);
+        last = hw_date_from_ymd(fy + 1, 3, 31);
+        snprintf(label, size, "%s", year);
+    } else {
+        if (f == NULL || t == NULL)
+            return hw_fail(err, HW_EINPUT, "--from and --to are required (or --year)");
+        if (hw_parse_date(f, &first) < 0)
+            return hw_fail(err, HW_EINPUT, "--from: '%s': expected a date as YYYY-MM-DD", f);
+        if (hw_parse_date(t, &last) < 0)
+            return hw_fail(err, HW_EINPUT, "--to: '%s': expected a date as YYYY-MM-DD", t);
+        if (first > last)
+            return hw_fail(err, HW_EINPUT, "--from: %s is after --to %s", f, t);
+        snprintf(label, size, "%s to %s", f, t);
+    }
+    *from = hw_london_day_start(first);
+    *to = hw_london_day_start(last + 1);
+    return 0;
+}
+
+static int cmd_report_ola(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_args *a,
+                          struct hw_err *err)
+{
+    (void)cmd;
+    hw_instant from, to;
+    char period[64];
+    int fmt, rc = -1;
+    const char *council = hw_arg(a, "council");
+    struct hw_ola_facts f = {0};
+    struct hw_doc d = {0};
+    struct hw_buf out = {0};
+    if (report_period(a, &from, &to, period, sizeof period, err) < 0 ||
+        hw_report_format(a, &fmt, err) < 0 || hw_report_out_check(ctx, a, fmt, err) < 0)
+        return -1;
+    if (council == NULL)
+        council = getenv("HOMEWARD_COUNCIL");
+    if (hw_ctx_store(ctx, err) < 0 || hw_ola_facts_load(ctx->store, from, to, NULL, &f, err) < 0)
+        goto done;
+    hw_ola_doc(&d, &f, &ctx->cfg, period, ctx->now, council && *council ? council : "The council",
+               ctx->now);
+    if (hw_doc_render(&d, fmt, &out, err) < 0 ||
+        hw_report_out_write(ctx, a, fmt, &out, "the report of other councils' interviews", err) < 0)
+        goto done;
+    rc = 0;
+done:
+    hw_buf_free(&out);
+    hw_doc_free(&d);
+    hw_ola_facts_free(&f);
+    return rc;
+}
+
+static const struct hw_opt report_opts[] = {
+    {"from", "DATE", "the first day of returns counted (with --to)"},
+    {"to", "DATE", "the last day of returns counted"},
+    {"year", "YYYY-YY", "a financial year instead, e.g. 2017-18"},
+    {"council", "NAME", "the council's name on the report (or HOMEWARD_COUNCIL)"},
+    {"format", "FMT",
+     "text (default), csv, json, html (a printable page) or xlsx (a workbook; needs --out "
+     "unless the output is redirected)"},
+    {"out", "FILE", "write the report to FILE (replaced only once complete)"},
+    {NULL, NULL, NULL},
+};
+
 static const struct hw_opt list_opts[] = {
     {"all", NULL, "every notice (default: those not yet answered)"},
     {"unsent", NULL, "only those not yet sent"},
@@ -269,5 +347,13 @@ const struct hw_cmd hw_notices_cmds[] = {
      .fn = cmd_notice_overdue,
      .rectype = -1,
      .writes = true},
+    {.noun = "report",
+     .verb = "ola-interviews",
+     .usage = "--from DATE --to DATE | --year YYYY-YY [--format FMT] [--out FILE]",
+     .summary = "children placed here by other councils: interviews reported done, in 72 hours, "
+                "notices sent and answered, by responsible council",
+     .opts = report_opts,
+     .fn = cmd_report_ola,
+     .rectype = -1},
     {.noun = NULL},
 };
