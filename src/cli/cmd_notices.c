@@ -232,7 +232,7 @@ static int cmd_report_ola(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct h
                           struct hw_err *err)
 {
     (void)cmd;
-    hw_instant from, to;
+    hw_instant from = 0, to = 0;
     char period[64];
     int fmt, rc = -1;
     const char *council = hw_arg(a, "council");
