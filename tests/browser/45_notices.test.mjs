@@ -1,10 +1,13 @@
-// Notices to other councils: a child placed here by Kent is reported missing
-// and found (through the command line); the coordinator opens the Outbox,
+// Notices to other councils: a child placed here by Kent, flagged
+// trafficked, is reported missing at high risk and found (through the
+// command line); the coordinator opens the Outbox,
 // reads the notice's text, sends it and records Kent's answer (the form's
 // errors first); the overdue interview is in the outbox's list, its
 // 72-hour notice is made, sent and answered with the interview's time; the
 // episode shows the notice action done, and the report of other councils'
-// interviews counts it (77 hours on). A worker cannot open the outbox.
+// interviews counts it (77 hours on); the external notifications of high
+// risk and trafficking are on the episode's schedule. A worker cannot open
+// the outbox.
 
 // The day n days before today in England: {iso: "YYYY-MM-DD", dmy: "DD/MM/YYYY"}.
 function dayBefore(n) {
@@ -21,12 +24,12 @@ const COUNCIL = 'Kent County Council';
 export async function run(ctx) {
   const { page, base, assert, hw, team } = ctx;
   await hw('child', 'add', CHILD, '--first-name', 'Nia', '--last-name', 'Page', '--date-of-birth', '2004-05-06',
-    '--case-status', 'cla', '--team', team, '--responsible-authority', COUNCIL);
+    '--case-status', 'cla', '--team', team, '--responsible-authority', COUNCIL, '--flags', 'trafficking');
   // Missing ten days ago at 20:00, found the next morning at 10:00 (the due
   // list shows episodes returned in the last 90 days).
   const seen = dayBefore(10), back = dayBefore(9), done = dayBefore(6);
   await hw('--now', `${seen.iso} 21:00`, 'episode', 'report', EPISODE, '--child-id', CHILD,
-    '--last-seen', `${seen.iso} 20:00`, '--risk', 'medium', '--police-ref', 'KT/45');
+    '--last-seen', `${seen.iso} 20:00`, '--risk', 'high', '--police-ref', 'KT/45');
   await hw('--now', `${back.iso} 10:30`, 'episode', 'return', EPISODE, '--at', `${back.iso} 10:00`);
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
@@ -96,12 +99,20 @@ export async function run(ctx) {
   await page.getByRole('button', { name: 'Record the answer' }).click();
   await page.locator('.banner', { hasText: `${COUNCIL} reports the interview done at ${done.iso} 15:00.` }).waitFor();
 
-  // The episode: the notice action done.
+  // The episode: the notice action done; reported at high risk and
+  // trafficked, the Missing Persons Bureau, CEOP and the National Referral
+  // Mechanism referral are still to do, with their links to record them.
   await page.goto(`${base}/episodes/${EPISODE}`);
   const schedule = page.locator('table', { has: page.locator('caption', { hasText: 'What the guidance says' }) });
   const action = schedule.locator('tbody tr', { hasText: 'Notice to the responsible council' });
   await action.waitFor();
   assert.match(await action.innerText(), /Done/);
+  for (const what of ['UK Missing Persons Bureau notified', 'CEOP notified', 'National Referral Mechanism referral']) {
+    const line = schedule.locator('tbody tr', { hasText: what });
+    assert.equal(await line.count(), 1, what);
+    assert.match(await line.innerText(), /Overdue/, what);
+    assert.equal(await line.getByRole('link', { name: /^Done/ }).count(), 1, `${what}: a link to record it`);
+  }
 
   // The report: Kent, one return, the interview reported done late.
   await nav.getByRole('link', { name: 'Reports', exact: true }).click();

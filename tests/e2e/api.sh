@@ -181,6 +181,16 @@ as pol GET /api/v1/children/C1; code 403
 # ---- actions, the dashboard, the outbox ----
 change wes POST /api/v1/actions '{"episode_id": "E1", "action": "safe_well_check", "outcome": "done", "at": "2017-04-04 10:00"}'
 code 201
+# E1 was reported at high risk: the UK Missing Persons Bureau and CEOP are
+# due from last seen (003 7.1), recorded through the same route.
+as wes GET /api/v1/episodes/E1; code 200
+has '"action": "missing_persons_bureau"' "$BODY"; has '"action": "ceop"' "$BODY"
+change wes POST /api/v1/actions '{"episode_id": "E1", "action": "ceop", "outcome": "done", "at": "2017-04-03 22:30"}'
+code 201
+as wes GET /api/v1/episodes/E1; code 200
+printf '%s' "$BODY" | grep -A6 '"action": "ceop"' | grep -q '"status": "done"' || fail "ceop not done: $BODY"; pass
+change wes POST /api/v1/actions '{"episode_id": "E1", "action": "nrm_referral", "outcome": "done"}'
+code 422; has "does not call for nrm_referral" "$BODY"   # C1 is not flagged trafficked
 as wes GET /api/v1/dashboard; code 200; has '"counts": {' "$BODY"; has '"team": "CiC"' "$BODY"
 as coo GET "/api/v1/dashboard?team=Assessment"; code 200; has '"E2"' "$BODY"; hasnt '"E1"' "$BODY"
 as wes GET "/api/v1/dashboard?team=Assessment"; code 403
