@@ -29,88 +29,83 @@ const struct hw_code hw_notice_placeholders[] = {
 
 /* The defaults: what Homeward's users send unless their council writes its
  * own. Each asks for something the missing team needs back. */
-static const char *const default_text[HW_NOTICE_KINDS] = {
-    /* reported */
-    "To: {council}\n"
-    "From: {our_council}, children missing from home and care\n"
-    "Subject: {child_name} ({child_id}), placed here by you, has been reported missing\n"
-    "\n"
-    "{child_name}, born {date_of_birth}, whom {council} placed in our area, has been\n"
-    "reported missing to the police.\n"
-    "\n"
-    "Our episode: {episode_id}\n"
-    "Last seen: {last_seen}\n"
-    "Reported to the police: {reported}\n"
-    "Missing from: {missing_from}\n"
-    "Police reference: {police_ref}\n"
-    "Police risk level: {risk}\n"
-    "\n"
-    "Please make sure the child's allocated worker and team manager know, and tell us\n"
-    "who we should keep informed. We will tell you when {child_name} is found.",
-    /* risk_raised_high */
-    "To: {council}\n"
-    "From: {our_council}, children missing from home and care\n"
-    "Subject: {child_name} ({child_id}), placed here by you, is missing at high risk\n"
-    "\n"
-    "The police now assess {child_name}, born {date_of_birth}, whom {council} placed\n"
-    "in our area, as missing at high risk.\n"
-    "\n"
-    "Our episode: {episode_id}\n"
-    "Last seen: {last_seen}\n"
-    "Missing from: {missing_from}\n"
-    "Police reference: {police_ref}\n"
-    "\n"
-    "Please tell us at once who from {council} will take part in the strategy\n"
-    "discussion.",
-    /* returned */
-    "To: {council}\n"
-    "From: {our_council}, children missing from home and care\n"
-    "Subject: {child_name} ({child_id}), placed here by you, has been found\n"
-    "\n"
-    "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
-    "was found or returned at {returned}, having been missing since\n"
-    "{last_seen}.\n"
-    "\n"
-    "Our episode: {episode_id}\n"
-    "Missing from: {missing_from}\n"
-    "Found at: {found_location}\n"
-    "Police reference: {police_ref}\n"
-    "\n"
-    "As the responsible council you hold the return home interview, due within\n"
-    "{rhi_due_hours} hours of the return: by {rhi_due}. Please confirm the interview\n"
-    "has been arranged, and tell us when it is done, quoting episode {episode_id}.",
-    /* rhi_overdue */
-    "To: {council}\n"
-    "From: {our_council}, children missing from home and care\n"
-    "Subject: Return home interview for {child_name} ({child_id}) overdue\n"
-    "\n"
-    "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
-    "was found or returned at {returned}, having been missing since\n"
-    "{last_seen} (our episode {episode_id}, police reference {police_ref}).\n"
-    "\n"
-    "The return home interview was due within {rhi_due_hours} hours of the return, by\n"
-    "{rhi_due}, and we have no report that it has been done. Please tell us when\n"
-    "it was or will be done, and by whom. If {council} cannot hold it, please\n"
-    "tell us at once so that we can agree who will.",
+static const struct hw_notices builtin = {
+    .text =
+        {
+            /* reported */
+            "To: {council}\n"
+            "From: {our_council}, children missing from home and care\n"
+            "Subject: {child_name} ({child_id}), placed here by you, has been reported missing\n"
+            "\n"
+            "{child_name}, born {date_of_birth}, whom {council} placed in our area, has been\n"
+            "reported missing to the police.\n"
+            "\n"
+            "Our episode: {episode_id}\n"
+            "Last seen: {last_seen}\n"
+            "Reported to the police: {reported}\n"
+            "Missing from: {missing_from}\n"
+            "Police reference: {police_ref}\n"
+            "Police risk level: {risk}\n"
+            "\n"
+            "Please make sure the child's allocated worker and team manager know, and tell us\n"
+            "who we should keep informed. We will tell you when {child_name} is found.",
+            /* risk_raised_high */
+            "To: {council}\n"
+            "From: {our_council}, children missing from home and care\n"
+            "Subject: {child_name} ({child_id}), placed here by you, is missing at high risk\n"
+            "\n"
+            "The police now assess {child_name}, born {date_of_birth}, whom {council} placed\n"
+            "in our area, as missing at high risk.\n"
+            "\n"
+            "Our episode: {episode_id}\n"
+            "Last seen: {last_seen}\n"
+            "Missing from: {missing_from}\n"
+            "Police reference: {police_ref}\n"
+            "\n"
+            "Please tell us at once who from {council} will take part in the strategy\n"
+            "discussion.",
+            /* returned */
+            "To: {council}\n"
+            "From: {our_council}, children missing from home and care\n"
+            "Subject: {child_name} ({child_id}), placed here by you, has been found\n"
+            "\n"
+            "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
+            "was found or returned at {returned}, having been missing since\n"
+            "{last_seen}.\n"
+            "\n"
+            "Our episode: {episode_id}\n"
+            "Missing from: {missing_from}\n"
+            "Found at: {found_location}\n"
+            "Police reference: {police_ref}\n"
+            "\n"
+            "As the responsible council you hold the return home interview, due within\n"
+            "{rhi_due_hours} hours of the return: by {rhi_due}. Please confirm the interview\n"
+            "has been arranged, and tell us when it is done, quoting episode {episode_id}.",
+            /* rhi_overdue */
+            "To: {council}\n"
+            "From: {our_council}, children missing from home and care\n"
+            "Subject: Return home interview for {child_name} ({child_id}) overdue\n"
+            "\n"
+            "{child_name}, born {date_of_birth}, whom {council} placed in our area,\n"
+            "was found or returned at {returned}, having been missing since\n"
+            "{last_seen} (our episode {episode_id}, police reference {police_ref}).\n"
+            "\n"
+            "The return home interview was due within {rhi_due_hours} hours of the return, by\n"
+            "{rhi_due}, and we have no report that it has been done. Please tell us when\n"
+            "it was or will be done, and by whom. If {council} cannot hold it, please\n"
+            "tell us at once so that we can agree who will.",
+        },
+    .our_council = "The council",
 };
 
 void hw_notices_defaults(struct hw_notices *n)
 {
-    memset(n, 0, sizeof *n);
-    for (int k = 0; k < HW_NOTICE_KINDS; k++)
-        snprintf(n->text[k], sizeof n->text[k], "%s", default_text[k]);
-    snprintf(n->our_council, sizeof n->our_council, "The council");
+    *n = builtin;
 }
 
 const struct hw_notices *hw_notices_builtin(void)
 {
-    static struct hw_notices builtin;
-    static bool made;
-    if (!made) {
-        hw_notices_defaults(&builtin);
-        made = true;
-    }
-    return &builtin;
+    return &builtin; /* constant: safe for every thread */
 }
 
 /* ---- placeholders ---- */
