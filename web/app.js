@@ -27,6 +27,8 @@ import * as monthly from './js/pages/monthly.js';
 import * as analysis from './js/pages/analysis.js';
 import * as scorecard from './js/pages/scorecard.js';
 import * as plans from './js/pages/plans.js';
+import * as olaInterviews from './js/pages/ola-interviews.js';
+import * as outbox from './js/pages/outbox.js';
 import * as importPage from './js/pages/import.js';
 import * as users from './js/pages/users.js';
 import * as audit from './js/pages/audit.js';
@@ -68,8 +70,11 @@ const ROUTES = [
   ['/reports/annual', analysis, REPORTS, { report: 'annual' }],
   ['/reports/scorecard', scorecard, REPORTS],
   ['/reports/plans', plans, REPORTS],
+  ['/reports/ola-interviews', olaInterviews, REPORTS],
   ['/reports/:id', reports, REPORTS, { one: true }],
   ['/import', importPage, ['coordinator']],
+  ['/outbox', outbox, ['coordinator']],
+  ['/outbox/notices/:id/answer', outbox, ['coordinator'], { form: 'answer' }],
   ['/admin/users', users, ['admin']],
   ['/admin/users/new', users, ['admin'], { form: 'new' }],
   ['/admin/users/:id/password', users, ['admin'], { form: 'password' }],
@@ -80,7 +85,7 @@ const ROUTES = [
 // What each role's navigation shows: [href, text, the paths it stands for].
 const NAV = {
   coordinator: [['/', 'Dashboard'], ['/children', 'Children'], ['/report-missing', 'Report missing'],
-    ['/lists/due', 'Lists', '/lists'], ['/reports', 'Reports'], ['/import', 'Import']],
+    ['/lists/due', 'Lists', '/lists'], ['/outbox', 'Outbox'], ['/reports', 'Reports'], ['/import', 'Import']],
   team_manager: [['/', 'Dashboard'], ['/children', 'Children'], ['/lists/due', 'Lists', '/lists'], ['/reports', 'Reports']],
   worker: [['/', 'Dashboard'], ['/children', 'Children'], ['/lists/due', 'Lists', '/lists']],
   analyst: [['/reports', 'Reports'], ['/lists/weekly', 'Weekly figures']],

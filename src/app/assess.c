@@ -29,6 +29,8 @@ void hw_assess_with_history(const struct hw_config *cfg, const struct hw_child *
         .risk_history = risks,
         .risk_history_len = n_risks,
         .case_status = e->case_status,
+        .child_flags = child->flags,
+        .ola = in.ola,
         .rhi_required = out->rhi.verdict == HW_RHI_REQUIRED,
         .last_seen = e->last_seen,
         .returned = e->returned,

@@ -11,18 +11,31 @@
 #ifndef HW_NOTIFY_H
 #define HW_NOTIFY_H
 
+#include "core/config.h"
+#include "core/notices.h"
+#include "core/reasons.h"
 #include "core/records.h"
 #include "core/routing.h"
 #include "store/store.h"
 
+/* What the checks, notifications and notices need to know. */
+struct hw_rulebook {
+    const struct hw_config *cfg;
+    const struct hw_reasons *reasons; /* NULL: the default list */
+    const struct hw_routing *routing;
+    const struct hw_notices *notices; /* NULL: the default templates */
+};
+
 /* Adds the notifications of event (enum hw_route_event) for episode e of
  * child (required: the episode's child, at least its case status,
- * responsible authority and worker): one per role the routing names, with
- * its reason. The recipient is
- * the child's worker for the allocated worker and the child's responsible
- * authority for the responsible council; other roles have none (NULL).
- * stamp says who and when. Returns how many were added, or -1. */
-int hw_notify(struct hw_store *s, const struct hw_routing *routing, const struct hw_child *child,
+ * responsible authority and worker, and for a notice its name and date of
+ * birth): one per role rb's routing names, with its reason. The recipient
+ * is the child's worker for the allocated worker and the child's
+ * responsible authority for the responsible council; other roles have none
+ * (NULL). The row to the responsible council carries its notice, made from
+ * rb's template of the event (app/notices.h). stamp says who and when.
+ * Returns how many were added, or -1. */
+int hw_notify(struct hw_store *s, const struct hw_rulebook *rb, const struct hw_child *child,
               const struct hw_episode *e, int event, const struct hw_stamp *stamp,
               struct hw_err *err);
 
@@ -30,7 +43,7 @@ int hw_notify(struct hw_store *s, const struct hw_routing *routing, const struct
  * before is the stored episode (NULL when new), after the one being saved
  * (checked: its child exists). Loads the child when there is an event.
  * Returns how many notifications were added, or -1. */
-int hw_notify_change(struct hw_store *s, const struct hw_routing *routing,
+int hw_notify_change(struct hw_store *s, const struct hw_rulebook *rb,
                      const struct hw_episode *before, const struct hw_episode *after,
                      const struct hw_stamp *stamp, struct hw_err *err);
 

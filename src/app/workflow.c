@@ -118,8 +118,7 @@ int hw_write_record(struct hw_store *s, const struct hw_rulebook *rb, enum hw_re
         return -1;
     if (hw_check_record(s, rb->cfg, rb->reasons, t, rec, err) < 0 ||
         hw_app_save(s, t, rec, who, err) < 0 ||
-        (t == HW_REC_EPISODE &&
-         (told = hw_notify_change(s, rb->routing, before, rec, &stamp, err)) < 0) ||
+        (t == HW_REC_EPISODE && (told = hw_notify_change(s, rb, before, rec, &stamp, err)) < 0) ||
         hw_store_commit(s, err) < 0) {
         hw_store_rollback(s);
         return -1;
@@ -187,8 +186,7 @@ int hw_report_missing(struct hw_store *s, const struct hw_rulebook *rb, struct h
     }
     if (hw_record_check(hw_episode_fields, e, err) < 0 || hw_check_episode(s, e, err) < 0 ||
         hw_app_save(s, HW_REC_EPISODE, e, who, err) < 0 ||
-        (told = hw_notify_change(s, rb->routing, NULL, e, &stamp, err)) < 0 ||
-        hw_store_commit(s, err) < 0)
+        (told = hw_notify_change(s, rb, NULL, e, &stamp, err)) < 0 || hw_store_commit(s, err) < 0)
         goto rollback;
     goto done;
 rollback:

@@ -6,18 +6,15 @@
 #ifndef HW_WORKFLOW_H
 #define HW_WORKFLOW_H
 
+#include "app/notify.h"
 #include "app/save.h"
 #include "core/config.h"
 #include "core/reasons.h"
 #include "core/routing.h"
 #include "store/store.h"
 
-/* What the checks and notifications need to know. */
-struct hw_rulebook {
-    const struct hw_config *cfg;
-    const struct hw_reasons *reasons; /* NULL: the default list */
-    const struct hw_routing *routing;
-};
+/* What the checks and notifications need to know: struct hw_rulebook
+ * (app/notify.h). */
 
 /* Checks rec against what is stored (app/check.h), stores it with its
  * history (app/save.h) and, for an episode, adds the notifications the

@@ -15,6 +15,7 @@
 #include "core/scorecard.h"
 #include "core/error.h"
 #include "core/hwtime.h"
+#include "core/notices.h"
 #include "core/reasons.h"
 #include "core/records.h"
 #include "core/routing.h"
@@ -64,6 +65,12 @@ struct hw_ctx {
      * (reasons_path NULL). */
     const char *reasons_path;
     struct hw_reasons reasons;
+
+    /* The templates of notices to other councils (core/notices.h): the file
+     * of --notices or HOMEWARD_NOTICES, else the defaults (notices_path
+     * NULL); our council's name from HOMEWARD_COUNCIL. */
+    const char *notices_path;
+    struct hw_notices notices;
 };
 
 struct hw_cmd;
@@ -95,6 +102,7 @@ extern const struct hw_cmd hw_lifecycle_cmds[];
 extern const struct hw_cmd hw_groups_cmds[];
 extern const struct hw_cmd hw_misc_cmds[];
 extern const struct hw_cmd hw_outbox_cmds[];
+extern const struct hw_cmd hw_notices_cmds[];
 extern const struct hw_cmd hw_users_cmds[];
 extern const struct hw_cmd hw_plans_cmds[];
 extern const struct hw_cmd hw_ssda903_cmds[];

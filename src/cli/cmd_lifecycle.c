@@ -49,7 +49,7 @@ static int cmd_report(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     for (int i = 0; child_options[i]; i++)
         if (hw_arg_field(a, hw_field_find(hw_child_fields, child_options[i]), &if_new, err) < 0)
             goto done;
-    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing, &ctx->notices};
     struct hw_actor who = hw_ctx_actor(ctx, "police notification");
     if (hw_ctx_store(ctx, err) < 0 ||
         (told = hw_report_missing(ctx->store, &rb, &e, &if_new, &who, &added, err)) < 0)

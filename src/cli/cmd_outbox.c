@@ -29,7 +29,7 @@ static int outbox_one(void *c, const struct hw_notification *n)
 {
     struct outbox *o = c;
     char id[24], created[HW_LOCAL_LEN], acked[HW_LOCAL_LEN] = "", ack_note[HW_LOCAL_LEN + 210];
-    const char *event = hw_code_name(hw_route_event_codes, n->event);
+    const char *event = hw_code_name(hw_outbox_event_codes, n->event);
     const char *role = hw_code_name(hw_role_codes, n->role);
     bool acknowledged = n->acknowledged_at != HW_NO_TIME;
 
@@ -141,7 +141,7 @@ static int describe(void *c, const struct hw_notification *n)
     struct described *d = c;
     char when[HW_LOCAL_LEN];
     hw_buf_printf(&d->what, "%s, episode %s of child %s, %s%s%s",
-                  hw_code_name(hw_route_event_codes, n->event), n->episode_id, n->child_id,
+                  hw_code_name(hw_outbox_event_codes, n->event), n->episode_id, n->child_id,
                   hw_code_name(hw_role_codes, n->role), n->recipient ? " " : "",
                   n->recipient ? n->recipient : "");
     if (n->acknowledged_at != HW_NO_TIME) {

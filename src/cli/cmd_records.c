@@ -68,7 +68,7 @@ static int load(struct hw_ctx *ctx, enum hw_rectype t, const char *id, void *rec
 static int save(struct hw_ctx *ctx, enum hw_rectype t, void *rec, const void *before,
                 struct hw_err *err)
 {
-    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing, &ctx->notices};
     struct hw_actor who = hw_ctx_actor(ctx, "cli");
     return hw_write_record(ctx->store, &rb, t, rec, before, &who, err);
 }
@@ -214,7 +214,7 @@ static void print_assessment(struct hw_ctx *ctx, json_t *as)
         if (r)
             hw_buf_printf(&note, " (%s%s%s)", json_string_value(json_object_get(r, "by")),
                           reason ? ": " : "", reason ? reason : "");
-        fprintf(ctx->out, "  %-20s #%-2lld due %s  %s\n",
+        fprintf(ctx->out, "  %-22s #%-2lld due %s  %s\n",
                 json_string_value(json_object_get(v, "action")),
                 json_integer_value(json_object_get(v, "seq")),
                 local_text(json_object_get(v, "due"), t1), note.data);
@@ -619,7 +619,7 @@ static int cmd_return(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
     if (hw_arg_time(a, "safe-well-at", HW_NO_TIME, &safe_well, err) < 0 ||
         hw_ctx_store(ctx, err) < 0)
         goto done;
-    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing};
+    struct hw_rulebook rb = {&ctx->cfg, &ctx->reasons, &ctx->routing, &ctx->notices};
     struct hw_actor who = hw_ctx_actor(ctx, "cli");
     if ((told = hw_record_return(ctx->store, &rb, a->pos[0], at, hw_arg(a, "found-location"),
                                  safe_well, &who, err)) < 0 ||

@@ -45,6 +45,7 @@ static int cmd_serve(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_arg
     c.cfg = &ctx->cfg;
     c.reasons = &ctx->reasons;
     c.routing = &ctx->routing;
+    c.notices = &ctx->notices;
     struct hw_scorecard *sc = hw_calloc(1, sizeof *sc);
     int rc = hw_scorecard_load(hw_arg(a, "scorecard"), sc, err);
     if (rc == 0) {

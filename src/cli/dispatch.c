@@ -21,6 +21,7 @@ static const struct hw_cmd *const tables[] = {
     hw_serve_cmds,
     hw_groups_cmds,
     hw_outbox_cmds,
+    hw_notices_cmds, /* notices to the councils that placed children here */
     hw_users_cmds,
     hw_plans_cmds,
     hw_export_cmds,  /* statutory exports: Annex A, the SSD (cmd_export.c) */
@@ -35,6 +36,8 @@ static const struct hw_opt global_opts[] = {
     {"routing", "FILE", "who is told (default: $HOMEWARD_ROUTING, else the guidance's)"},
     {"reasons", "FILE",
      "reasons for going missing (default: $HOMEWARD_REASONS, else Derby's categories)"},
+    {"notices", "FILE",
+     "notices to other councils (default: $HOMEWARD_NOTICES, else the built-in templates)"},
     {"now", "TIME", "act as if it were this local time (default: $HOMEWARD_NOW, else the clock)"},
     {"user", "NAME", "who is making changes, for the history (default: $HOMEWARD_USER)"},
     {"help", NULL, "show this help"},
@@ -55,7 +58,7 @@ static void print_overview(FILE *f)
 {
     fprintf(f, "homeward - children missing from home or care, and their return interviews\n\n"
                "Usage: homeward [--db PATH] [--config FILE] [--routing FILE] [--reasons FILE]\n"
-               "                [--now TIME] [--user NAME] COMMAND ...\n\n"
+               "                [--notices FILE] [--now TIME] [--user NAME] COMMAND ...\n\n"
                "Commands:\n");
     /* Commands grouped by noun, nouns in the order they first appear. */
     for (int t = 0; tables[t]; t++)
@@ -211,6 +214,15 @@ static int read_settings(struct hw_ctx *ctx, struct hw_err *err)
         rc = read_text(ctx->reasons_path, "reasons", &text, err);
     if (rc == 0 && ctx->reasons_path)
         rc = hw_reasons_parse(text.data ? text.data : "", ctx->reasons_path, &ctx->reasons, err);
+    hw_buf_reset(&text);
+    hw_notices_defaults(&ctx->notices);
+    const char *council = getenv("HOMEWARD_COUNCIL");
+    if (council && *council)
+        snprintf(ctx->notices.our_council, sizeof ctx->notices.our_council, "%s", council);
+    if (rc == 0 && ctx->notices_path)
+        rc = read_text(ctx->notices_path, "notices", &text, err);
+    if (rc == 0 && ctx->notices_path)
+        rc = hw_notices_parse(text.data ? text.data : "", ctx->notices_path, &ctx->notices, err);
     hw_buf_free(&text);
     return rc;
 }
@@ -236,6 +248,10 @@ static int setup(struct hw_ctx *ctx, struct hw_args *g, struct hw_err *err)
         ctx->reasons_path = getenv("HOMEWARD_REASONS");
     if (ctx->reasons_path && !*ctx->reasons_path)
         ctx->reasons_path = NULL;
+    if (!(ctx->notices_path = hw_arg(g, "notices")))
+        ctx->notices_path = getenv("HOMEWARD_NOTICES");
+    if (ctx->notices_path && !*ctx->notices_path)
+        ctx->notices_path = NULL;
     ctx->user = hw_arg(g, "user");
     if (!ctx->user)
         ctx->user = getenv("HOMEWARD_USER");

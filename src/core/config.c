@@ -45,6 +45,11 @@ const struct hw_config_key hw_config_keys[] = {
         "BCP guidance 7: high risk: strategy discussion immediately (hours missing)"),
     KEY(high_ntk_hours, 0, 0, HOURS_MAX,
         "BCP guidance 7: high risk: need-to-know notification immediately (hours missing)"),
+    KEY(missing_persons_bureau_hours, 0, 0, HOURS_MAX,
+        "BCP guidance 7.1: high risk: the UK Missing Persons Bureau notified immediately (hours "
+        "after becoming high)"),
+    KEY(ceop_hours, 0, 0, HOURS_MAX,
+        "BCP guidance 7.1: high risk: CEOP notified immediately (hours after becoming high)"),
     KEY(high_review_first_hours, 72, 0, HOURS_MAX,
         "BCP guidance 7: high risk: review strategy discussion after 3 days (hours missing)"),
     KEY(high_review_interval_hours, 72, 1, HOURS_MAX,
@@ -61,6 +66,9 @@ const struct hw_config_key hw_config_keys[] = {
         "BCP guidance 7: child in care, medium or high risk: inform the IRO (hours missing)"),
     KEY(cpp_conference_working_days, 20, 0, WDAYS_MAX,
         "BCP guidance 7: protection plan, not found in 20 working days: conference forward"),
+    KEY(nrm_referral_hours, 24, 0, HOURS_MAX,
+        "BCP guidance 12.3: trafficked child missing: National Referral Mechanism referral by "
+        "the allocated worker (hours missing)"),
     KEY(safe_well_high_hours, 1, 0, HOURS_MAX,
         "BCP guidance 11: police safe and well check within 1 hour of return (high risk)"),
     KEY(safe_well_other_hours, 3, 0, HOURS_MAX,

@@ -28,6 +28,8 @@ struct hw_config {
     /* escalation while missing (003 section 7; 004 section 7) */
     int high_strategy_hours;          /* 0: strategy discussion immediately */
     int high_ntk_hours;               /* 0: need-to-know immediately */
+    int missing_persons_bureau_hours; /* 0: high risk: UK Missing Persons Bureau notified */
+    int ceop_hours;                   /* 0: high risk: CEOP notified */
     int high_review_first_hours;      /* 72: review strategy discussion after 3 days */
     int high_review_interval_hours;   /* 72: ... and every 3 days until found */
     int medium_ntk_hours;             /* 24 */
@@ -36,6 +38,7 @@ struct hw_config {
     int long_missing_strategy_hours;  /* 72: strategy meeting for 3+ days missing */
     int iro_inform_hours;             /* 0: child in care, medium/high risk: tell the IRO */
     int cpp_conference_working_days;  /* 20: protection plan, not found: conference forward */
+    int nrm_referral_hours;           /* 24: trafficked child missing: NRM referral (003 12.3) */
     /* on return (003 sections 11, 14) */
     int safe_well_high_hours;       /* 1 */
     int safe_well_other_hours;      /* 3 */

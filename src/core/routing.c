@@ -25,6 +25,15 @@ const struct hw_code hw_route_event_codes[] = {
     {0, NULL, NULL},
 };
 
+const struct hw_code hw_outbox_event_codes[] = {
+    {HW_EVENT_REPORTED, "reported", "Reported missing"},
+    {HW_EVENT_RISK_RAISED_HIGH, "risk_raised_high", "Risk raised to high while missing"},
+    {HW_EVENT_RETURNED, "returned", "Found or returned"},
+    {HW_EVENT_RHI_OVERDUE, "rhi_overdue",
+     "Return home interview not reported done within 72 hours of the return"},
+    {0, NULL, NULL},
+};
+
 /* Risk levels as condition terms; "unrecorded" is HW_RISK_UNSET. */
 static const struct hw_code risk_terms[] = {
     {HW_RISK_HIGH, "high", "High"},

@@ -54,9 +54,15 @@ extern const struct hw_code hw_role_codes[];
 enum hw_route_event {
     HW_EVENT_REPORTED = 1,     /* the child is reported missing */
     HW_EVENT_RISK_RAISED_HIGH, /* the risk is raised to high while missing */
-    HW_EVENT_RETURNED          /* the child is found or returned */
+    HW_EVENT_RETURNED,         /* the child is found or returned */
+    HW_EVENT_RHI_OVERDUE       /* not routed: the interview of a child placed by another
+                                * council not reported done in 72 hours, a notice to that
+                                * council made by hand (core/notices.h) */
 };
+/* The events the routing table routes: reported, risk_raised_high, returned. */
 extern const struct hw_code hw_route_event_codes[];
+/* Every event an outbox row may record: those and rhi_overdue. */
+extern const struct hw_code hw_outbox_event_codes[];
 
 /* A yes/no condition that may not matter. */
 enum hw_match { HW_MATCH_ANY = 0, HW_MATCH_YES, HW_MATCH_NO };

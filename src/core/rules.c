@@ -37,6 +37,11 @@ const struct hw_code hw_action_codes[] = {
     {HW_ACT_SAFE_WELL_CHECK, "safe_well_check", "Police safe and well check"},
     {HW_ACT_RECORD_UPDATED, "record_updated", "Record updated by the team manager"},
     {HW_ACT_RHI, "rhi", "Return home interview"},
+    {HW_ACT_MISSING_PERSONS_BUREAU, "missing_persons_bureau", "UK Missing Persons Bureau notified"},
+    {HW_ACT_CEOP, "ceop", "CEOP notified"},
+    {HW_ACT_NRM_REFERRAL, "nrm_referral", "National Referral Mechanism referral"},
+    {HW_ACT_OLA_NOTICE, "ola_notice",
+     "Notice to the responsible council: interview not reported done in 72 hours"},
     {0, NULL, NULL},
 };
 
@@ -285,6 +290,9 @@ size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escal
         one_off(&s, HW_ACT_NEED_TO_KNOW, high + cfg->high_ntk_hours * HW_HOUR);
         series(&s, HW_ACT_REVIEW_STRATEGY, high + cfg->high_review_first_hours * HW_HOUR,
                cfg->high_review_interval_hours);
+        one_off(&s, HW_ACT_MISSING_PERSONS_BUREAU,
+                high + cfg->missing_persons_bureau_hours * HW_HOUR);
+        one_off(&s, HW_ACT_CEOP, high + cfg->ceop_hours * HW_HOUR);
     }
     /* Medium risk: missing time counts from last seen. */
     hw_instant meeting = ls + cfg->medium_meeting_hours * HW_HOUR;
@@ -301,6 +309,10 @@ size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escal
     if (in->case_status == HW_CS_CPP)
         one_off(&s, HW_ACT_CONFERENCE_FORWARD,
                 hw_add_working_days_at(ls, cfg->cpp_conference_working_days));
+    /* Trafficked (003 section 12.3): the referral concerns the trafficking,
+     * so it is needed even when the child is found first. */
+    if (in->child_flags & HW_FLAG_TRAFFICKING)
+        add(&s, HW_ACT_NRM_REFERRAL, 1, ls + cfg->nrm_referral_hours * HW_HOUR, true);
 
     if (!s.missing) {
         hw_instant r = in->returned;
@@ -311,6 +323,10 @@ size_t hw_escalation_schedule(const struct hw_config *cfg, const struct hw_escal
             hw_add_working_days_at(r, cfg->record_update_working_days), true);
         if (in->rhi_required)
             add(&s, HW_ACT_RHI, 1, hw_rhi_due(cfg, r), true);
+        /* Placed by another council: it holds the interview; ours is the
+         * notice when it is not reported done in time (004 appendix 1). */
+        if (in->ola)
+            add(&s, HW_ACT_OLA_NOTICE, 1, hw_rhi_due(cfg, r), true);
     }
     return s.n;
 }

@@ -86,7 +86,11 @@ enum hw_action_kind {
     HW_ACT_CONFERENCE_FORWARD,      /* protection plan, not found in 20 working days */
     HW_ACT_SAFE_WELL_CHECK,         /* police, 1h (high) or 3h of being found */
     HW_ACT_RECORD_UPDATED,          /* team manager, 5 working days after return */
-    HW_ACT_RHI                      /* interview within 72 hours of return */
+    HW_ACT_RHI,                     /* interview within 72 hours of return */
+    HW_ACT_MISSING_PERSONS_BUREAU,  /* high risk: the UK Missing Persons Bureau, immediately */
+    HW_ACT_CEOP,                    /* high risk: CEOP, immediately (003 section 7.1) */
+    HW_ACT_NRM_REFERRAL,            /* trafficked child missing: National Referral Mechanism */
+    HW_ACT_OLA_NOTICE               /* placed by another council: notice to it at 72h of return */
 };
 extern const struct hw_code hw_action_codes[];
 
@@ -111,16 +115,23 @@ struct hw_escalation_input {
     const struct hw_risk_change *risk_history;
     size_t risk_history_len;
     int case_status;                /* enum hw_case_status at the time */
+    int child_flags;                /* enum hw_flag bits: trafficking calls for the NRM referral */
+    bool ola;                       /* placed by another council: the 72-hour notice on return */
     bool rhi_required;              /* add the RHI action on return */
     hw_instant last_seen, returned; /* returned: HW_NO_TIME while missing */
 };
 
 /* Fills out (sorted by due time, then kind) with every action the episode
- * calls for. With a risk history: the high-risk actions count from the
- * moment the episode became high (and go on until found); a medium-risk
- * action applies when the level in force at its due time is medium (so
- * raising the risk to high replaces them, lowering it to low ends them);
- * the IRO is told from the first moment at medium or high; the
+ * calls for. The UK Missing Persons Bureau and CEOP are told from the
+ * moment the episode became high, as the strategy discussion is. A child
+ * flagged trafficking gets the National Referral Mechanism referral,
+ * nrm_referral_hours after last seen, needed whether or not found first
+ * (the referral is about the trafficking, 003 section 12.3). A child placed
+ * by another council gets, on return, the notice to that council due when
+ * the interview is (returned + rhi_due_hours). With a risk history: the high-risk actions count
+ * from the moment the episode became high (and go on until found); a medium-risk action applies
+ * when the level in force at its due time is medium (so raising the risk to high replaces them,
+ * lowering it to low ends them); the IRO is told from the first moment at medium or high; the
  * safe-and-well timescale follows the level at return. The actions are those that fell due before
  * the child returned (or before `now` while missing), the next of each recurring kind while still
  * missing, and the on-return actions once returned. Actions that would have fallen due after the

@@ -347,5 +347,5 @@ void hw_api_fail(struct hw_response *rs, const struct hw_err *err, const struct 
 
 struct hw_rulebook hw_api_rulebook(const struct hw_request *rq)
 {
-    return (struct hw_rulebook){rq->cfg, rq->reasons, rq->routing};
+    return (struct hw_rulebook){rq->cfg, rq->reasons, rq->routing, rq->notices};
 }

@@ -100,6 +100,7 @@ void hw_api_analysis(struct hw_request *rq, struct hw_response *rs);
 void hw_api_scorecard(struct hw_request *rq, struct hw_response *rs);
 void hw_api_plans_report(struct hw_request *rq, struct hw_response *rs);
 void hw_api_statutory(struct hw_request *rq, struct hw_response *rs);
+void hw_api_ola_report(struct hw_request *rq, struct hw_response *rs);
 /* api_plans.c */
 void hw_api_plan_import(struct hw_request *rq, struct hw_response *rs);
 void hw_api_plan_rate(struct hw_request *rq, struct hw_response *rs);
@@ -134,6 +135,12 @@ void hw_api_photo_put(struct hw_request *rq, struct hw_response *rs);
 void hw_api_profile_print(struct hw_request *rq, struct hw_response *rs);
 void hw_api_profile_send(struct hw_request *rq, struct hw_response *rs);
 void hw_api_missing_profiles(struct hw_request *rq, struct hw_response *rs);
+/* api_notices.c */
+void hw_api_notices(struct hw_request *rq, struct hw_response *rs);
+void hw_api_notice_get(struct hw_request *rq, struct hw_response *rs);
+void hw_api_notice_overdue(struct hw_request *rq, struct hw_response *rs);
+void hw_api_notice_send(struct hw_request *rq, struct hw_response *rs);
+void hw_api_notice_answer(struct hw_request *rq, struct hw_response *rs);
 /* api_import.c */
 void hw_api_import(struct hw_request *rq, struct hw_response *rs);
 /* api_admin.c */

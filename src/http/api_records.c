@@ -175,7 +175,7 @@ static int notification_json(void *ctx, const struct hw_notification *n)
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(n->id));
     json_object_set_new(o, "episode_id", json_string(n->episode_id));
-    json_object_set_new(o, "event", json_string(hw_code_name(hw_route_event_codes, n->event)));
+    json_object_set_new(o, "event", json_string(hw_code_name(hw_outbox_event_codes, n->event)));
     json_object_set_new(o, "role", json_string(hw_code_name(hw_role_codes, n->role)));
     json_object_set_new(o, "recipient", n->recipient ? json_string(n->recipient) : json_null());
     json_object_set_new(o, "reason", n->reason ? json_string(n->reason) : json_null());

@@ -9,6 +9,7 @@
 #include "report/analysis_facts.h"
 #include "report/action_plan_report.h"
 #include "report/monthly_report.h"
+#include "report/ola_interviews.h"
 #include "report/publish.h"
 #include "report/scorecard_report.h"
 #include "report/statutory.h"
@@ -34,6 +35,9 @@ void hw_api_reports(struct hw_request *rq, struct hw_response *rs)
          "amber or green against target."},
         {"plans", "Action plans",
          "Every action with its latest rating and how it moved, and the actions overdue."},
+        {"ola-interviews", "Other councils' interviews",
+         "Children placed here by other councils: by responsible council, interviews reported "
+         "done and within 72 hours, how long each took, notices sent and answered."},
     };
     static const char *const formats[] = {"json", "csv", "text", "html", "xlsx"};
     json_t *list = json_array();
@@ -273,6 +277,71 @@ void hw_api_plans_report(struct hw_request *rq, struct hw_response *rs)
     }
     hw_doc_free(&d);
     hw_plan_view_free(&v);
+}
+
+/* The interviews of children placed here by other councils, by responsible
+ * council: from=YYYY-MM-DD&to=YYYY-MM-DD (local dates, both included) or
+ * year=YYYY-YY, format=. Analysts see children by pseudonym. */
+void hw_api_ola_report(struct hw_request *rq, struct hw_response *rs)
+{
+    const char *year = rq->arg(rq->conn, "year"), *from = rq->arg(rq->conn, "from"),
+               *to = rq->arg(rq->conn, "to");
+    struct hw_err err = {0};
+    struct hw_ola_facts f = {0};
+    struct hw_doc d = {0};
+    hw_date first, last;
+    char period[64];
+    int fmt, fy;
+    if (year && (from || to)) {
+        hw_http_error(rs, 400, "year", "give year, or from and to, not both");
+        return;
+    }
+    if (year) {
+        if (hw_parse_fy(year, &fy) < 0) {
+            hw_http_error(rs, 400, "year", "year: expected a financial year such as 2016-17");
+            return;
+        }
+        first = hw_date_from_ymd(fy, 4, 1);
+        last = hw_date_from_ymd(fy + 1, 3, 31);
+        snprintf(period, sizeof period, "%s", year);
+    } else {
+        if (from == NULL || hw_parse_date(from, &first) < 0) {
+            hw_http_error(rs, 400, "from", "from: expected a date as YYYY-MM-DD (or year)");
+            return;
+        }
+        if (to == NULL || hw_parse_date(to, &last) < 0) {
+            hw_http_error(rs, 400, "to", "to: expected a date as YYYY-MM-DD");
+            return;
+        }
+        if (first > last) {
+            hw_http_error(rs, 400, "from", "from: is after to");
+            return;
+        }
+        snprintf(period, sizeof period, "%s to %s", from, to);
+    }
+    if (!report_fmt(rq, rs, &fmt))
+        return;
+    unsigned char key[HW_PSEUDONYM_KEY];
+    bool pseudonyms = rq->who.role == HW_USER_ROLE_ANALYST;
+    if (pseudonyms && hw_pseudonym_key(rq->store, key, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    if (hw_ola_facts_load(rq->store, hw_london_day_start(first), hw_london_day_start(last + 1),
+                          pseudonyms ? key : NULL, &f, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return;
+    }
+    const char *council = getenv("HOMEWARD_COUNCIL");
+    hw_ola_doc(&d, &f, rq->cfg, period, rq->now, council && *council ? council : "The council",
+               rq->now);
+    char what[96], filename[96];
+    snprintf(what, sizeof what, "other councils' interviews %s", period);
+    snprintf(filename, sizeof filename, "ola-interviews-%s.%s", year ? year : from,
+             hw_format_extension(fmt));
+    doc_answer(rq, rs, &d, fmt, what, filename);
+    hw_doc_free(&d);
+    hw_ola_facts_free(&f);
 }
 
 /* The statutory exports (report/statutory.h): annex-a-missing?at=DATE and

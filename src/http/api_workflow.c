@@ -52,7 +52,7 @@ void hw_api_report(struct hw_request *rq, struct hw_response *rs)
         hw_http_error(rs, 422, "last_seen", "last_seen: is in the future");
         goto done;
     }
-    struct hw_rulebook rb = {rq->cfg, rq->reasons, rq->routing};
+    struct hw_rulebook rb = hw_api_rulebook(rq);
     struct hw_actor who = hw_api_actor(rq);
     int told = hw_report_missing(rq->store, &rb, &e, &if_new, &who, &added, &err);
     if (told < 0) {
@@ -94,7 +94,7 @@ void hw_api_record_return(struct hw_request *rq, struct hw_response *rs)
         hw_http_error(rs, 422, "at", "at is required: when the child was found or returned");
         goto done;
     }
-    struct hw_rulebook rb = {rq->cfg, rq->reasons, rq->routing};
+    struct hw_rulebook rb = hw_api_rulebook(rq);
     struct hw_actor who = hw_api_actor(rq);
     int told = hw_record_return(rq->store, &rb, id, at, where, safe_well, &who, &err);
     if (told < 0) {

@@ -17,6 +17,7 @@
 #include "core/config.h"
 #include "core/reasons.h"
 #include "core/scorecard.h"
+#include "core/notices.h"
 #include "core/routing.h"
 #include "core/mem.h"
 #include "store/store.h"
@@ -41,6 +42,7 @@ struct hw_request {
     const struct hw_reasons *reasons;
     const struct hw_scorecard *scorecard;
     const struct hw_routing *routing;
+    const struct hw_notices *notices;
     const struct hw_auth_limits *limits;
     hw_instant now;
     /* query arguments */

@@ -415,6 +415,7 @@ static void handle(struct server *sv, struct MHD_Connection *conn, const char *m
         .reasons = sv->c->reasons,
         .scorecard = sv->c->scorecard,
         .routing = sv->c->routing,
+        .notices = sv->c->notices,
         .limits = &sv->c->limits,
         .now = (hw_instant)time(NULL),
         .arg = query_arg,

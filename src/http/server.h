@@ -20,6 +20,7 @@
 #include "core/config.h"
 #include "core/reasons.h"
 #include "core/scorecard.h"
+#include "core/notices.h"
 #include "core/routing.h"
 #include "core/error.h"
 
@@ -30,6 +31,7 @@ struct hw_server_config {
     const struct hw_reasons *reasons;
     const struct hw_scorecard *scorecard; /* the board's indicators */
     const struct hw_routing *routing;
+    const struct hw_notices *notices; /* the templates of notices to other councils */
     struct hw_auth_limits limits;
     unsigned threads;         /* worker threads (4) */
     unsigned max_connections; /* in all (256) */

@@ -259,6 +259,44 @@ const char *const hw_migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'a recorded send is never changed'); END;"
     "CREATE TRIGGER profile_sends_kept_d BEFORE DELETE ON profile_sends"
     "  BEGIN SELECT RAISE(ABORT, 'a recorded send is never changed'); END;",
+
+    /* Notices to the council that placed a child here (core/notices.h,
+     * docs/notices.md): a row of the outbox to the responsible council
+     * carries the notice's text, made with the row and never changed; when
+     * it was sent and by whom; the answer, when and by whom it was recorded,
+     * and when the responsible council says the child's return home
+     * interview was done. Each is set once; an answer is to a notice sent. */
+    "ALTER TABLE outbox ADD COLUMN notice TEXT;"
+    "ALTER TABLE outbox ADD COLUMN sent_at INTEGER;"
+    "ALTER TABLE outbox ADD COLUMN sent_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN answer TEXT;"
+    "ALTER TABLE outbox ADD COLUMN answered_at INTEGER;"
+    "ALTER TABLE outbox ADD COLUMN answered_by TEXT;"
+    "ALTER TABLE outbox ADD COLUMN interview_completed INTEGER;"
+    "CREATE INDEX outbox_notices ON outbox(episode_id) WHERE notice IS NOT NULL;"
+    "CREATE TRIGGER outbox_notice_new BEFORE INSERT ON outbox"
+    "  WHEN NEW.sent_at IS NOT NULL OR NEW.sent_by IS NOT NULL OR NEW.answer IS NOT NULL"
+    "    OR NEW.answered_at IS NOT NULL OR NEW.answered_by IS NOT NULL"
+    "    OR NEW.interview_completed IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'a notice is made unsent and unanswered'); END;"
+    "CREATE TRIGGER outbox_notice_kept BEFORE UPDATE OF notice ON outbox"
+    "  BEGIN SELECT RAISE(ABORT, 'a notice is never changed'); END;"
+    "CREATE TRIGGER outbox_sent_whole BEFORE UPDATE OF sent_at, sent_by ON outbox"
+    "  WHEN NEW.notice IS NULL OR NEW.sent_at IS NULL OR NEW.sent_by IS NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'a notice is sent with when and by whom'); END;"
+    "CREATE TRIGGER outbox_sent_once BEFORE UPDATE OF sent_at, sent_by ON outbox"
+    "  WHEN OLD.sent_at IS NOT NULL OR OLD.sent_by IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'a notice is sent once'); END;"
+    "CREATE TRIGGER outbox_answered_whole BEFORE UPDATE OF answer, answered_at, answered_by,"
+    "  interview_completed ON outbox"
+    "  WHEN NEW.sent_at IS NULL OR NEW.answer IS NULL OR NEW.answered_at IS NULL"
+    "    OR NEW.answered_by IS NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'an answer is to a notice sent, with when and by whom'); END;"
+    "CREATE TRIGGER outbox_answered_once BEFORE UPDATE OF answer, answered_at, answered_by,"
+    "  interview_completed ON outbox"
+    "  WHEN OLD.answer IS NOT NULL OR OLD.answered_at IS NOT NULL OR OLD.answered_by IS NOT NULL"
+    "    OR OLD.interview_completed IS NOT NULL"
+    "  BEGIN SELECT RAISE(ABORT, 'a notice is answered once'); END;",
 };
 
 const size_t hw_migration_count = sizeof hw_migrations / sizeof hw_migrations[0];

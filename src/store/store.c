@@ -138,6 +138,18 @@ int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, c
     return s->ops->ack_notification(s, id, at, user, known, err);
 }
 
+int hw_store_send_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                         struct hw_err *err)
+{
+    return s->ops->send_notice(s, id, at, user, err);
+}
+
+int hw_store_answer_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                           const char *answer, hw_instant interview_completed, struct hw_err *err)
+{
+    return s->ops->answer_notice(s, id, at, user, answer, interview_completed, err);
+}
+
 int hw_store_add_attempt(struct hw_store *s, const struct hw_attempt *a, int *seq,
                          struct hw_err *err)
 {

@@ -90,15 +90,34 @@ struct hw_notification {
     const char *created_by;
     hw_instant acknowledged_at; /* HW_NO_TIME until acknowledged */
     const char *acknowledged_by;
+    /* A notice to the responsible council (core/notices.h): its text, made
+     * with the row (NULL: the row is no notice); then each set once. */
+    const char *notice;
+    hw_instant sent_at; /* HW_NO_TIME until sent */
+    const char *sent_by;
+    const char *answer;             /* what the responsible council answered */
+    hw_instant answered_at;         /* when the answer was recorded; HW_NO_TIME: none */
+    const char *answered_by;        /* who recorded it */
+    hw_instant interview_completed; /* the interview done then, as the council reports */
 };
 typedef int (*hw_notification_cb)(void *ctx, const struct hw_notification *n);
+
+/* Where a notice stands, for listings. */
+enum hw_notice_state {
+    HW_NOTICES_ANY = 0,
+    HW_NOTICES_UNSENT,     /* not yet sent */
+    HW_NOTICES_UNANSWERED, /* sent, not answered */
+    HW_NOTICES_OPEN        /* not answered: unsent, or sent and waiting */
+};
 
 /* Which notifications a listing returns; zero-initialise for all. */
 struct hw_outbox_filter {
     bool unacknowledged; /* only those not yet acknowledged */
     long long id;        /* only this one; 0 = any */
     const char *episode_id;
-    int role; /* enum hw_role; 0 = any */
+    int role;     /* enum hw_role; 0 = any */
+    bool notices; /* only those that carry a notice */
+    int state;    /* enum hw_notice_state: notices only, in that state */
 };
 
 /* One attempt to hold an interview (004 section 10), as recorded. Numbered
@@ -331,6 +350,10 @@ struct hw_store_ops {
                               hw_notification_cb cb, void *ctx, struct hw_err *err);
     int (*ack_notification)(struct hw_store *s, long long id, hw_instant at, const char *user,
                             bool *known, struct hw_err *err);
+    int (*send_notice)(struct hw_store *s, long long id, hw_instant at, const char *user,
+                       struct hw_err *err);
+    int (*answer_notice)(struct hw_store *s, long long id, hw_instant at, const char *user,
+                         const char *answer, hw_instant interview_completed, struct hw_err *err);
     int (*schema_version)(struct hw_store *s);
     int (*add_attempt)(struct hw_store *s, const struct hw_attempt *a, int *seq,
                        struct hw_err *err);
@@ -480,6 +503,18 @@ int hw_store_list_notifications(struct hw_store *s, const struct hw_outbox_filte
  * acknowledged (the first acknowledgement stands); -1 on failure. */
 int hw_store_ack_notification(struct hw_store *s, long long id, hw_instant at, const char *user,
                               bool *known, struct hw_err *err);
+/* Records notification id's notice as sent by user at a time. Returns 1
+ * when recorded now, 0 when the row has no notice or it was already sent
+ * (nothing changes), -1 on failure. The caller checks which, and writes in
+ * a transaction. */
+int hw_store_send_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                         struct hw_err *err);
+/* Records the answer to notification id's notice, sent and not yet
+ * answered, as recorded by user at a time, with when the interview was done
+ * (HW_NO_TIME: not reported). Returns 1 when recorded now, 0 when not
+ * (no notice, not sent, or already answered), -1 on failure. */
+int hw_store_answer_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                           const char *answer, hw_instant interview_completed, struct hw_err *err);
 
 /* Appends an attempt to an interview that is recorded (a->seq is ignored);
  * *seq (may be NULL) is set to its number, one more than the interview's

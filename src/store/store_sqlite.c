@@ -42,6 +42,7 @@ struct sqlite_store {
     sqlite3_stmt *add_change, *list_changes;
     sqlite3_stmt *add_action, *list_actions;
     sqlite3_stmt *add_notification, *ack_notification, *notification_known; /* on first use */
+    sqlite3_stmt *send_notice, *answer_notice;                              /* on first use */
     sqlite3_stmt *add_attempt, *list_attempts;                              /* on first use */
     sqlite3_stmt *created[HW_REC_COUNT]; /* who created a record */
     struct {
@@ -327,6 +328,8 @@ static void sqlite_close(struct hw_store *s)
     sqlite3_finalize(st->add_notification);
     sqlite3_finalize(st->ack_notification);
     sqlite3_finalize(st->notification_known);
+    sqlite3_finalize(st->send_notice);
+    sqlite3_finalize(st->answer_notice);
     sqlite3_finalize(st->add_attempt);
     sqlite3_finalize(st->list_attempts);
     for (int t = 0; t < HW_REC_COUNT; t++)
@@ -962,6 +965,8 @@ static int sqlite_episode_links(struct hw_store *s, const char *child_id, hw_ins
 
 /* ---- the outbox ---- */
 
+static hw_instant column_time(sqlite3_stmt *stmt, int col);
+
 /* *stmt, prepared on first use. */
 static int prepared(struct sqlite_store *st, sqlite3_stmt **stmt, const char *sql,
                     struct hw_err *err)
@@ -975,18 +980,19 @@ static int sqlite_add_notification(struct hw_store *s, const struct hw_notificat
     struct sqlite_store *st = cast(s);
     if (prepared(st, &st->add_notification,
                  "INSERT INTO outbox(episode_id, child_id, event, role, recipient, reason, "
-                 "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 "created_at, created_by, notice) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                  err) < 0)
         return -1;
     sqlite3_stmt *stmt = st->add_notification;
     sqlite3_bind_text(stmt, 1, n->episode_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, n->child_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, hw_code_name(hw_route_event_codes, n->event), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, hw_code_name(hw_outbox_event_codes, n->event), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, hw_code_name(hw_role_codes, n->role), -1, SQLITE_STATIC);
     bind_opt_text(stmt, 5, n->recipient);
     sqlite3_bind_text(stmt, 6, n->reason, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 7, n->created_at);
     sqlite3_bind_text(stmt, 8, n->created_by, -1, SQLITE_STATIC);
+    bind_opt_text(stmt, 9, n->notice);
     if (step_done(st, stmt, err, "adding a notification") < 0)
         return -1;
     if (id)
@@ -1003,10 +1009,19 @@ static int sqlite_list_notifications(struct hw_store *s, const struct hw_outbox_
     int slot = -1, rc = -1, step;
 
     hw_buf_puts(&sql, "SELECT notification_id, episode_id, child_id, event, role, recipient, "
-                      "reason, created_at, created_by, acknowledged_at, acknowledged_by "
-                      "FROM outbox WHERE 1");
+                      "reason, created_at, created_by, acknowledged_at, acknowledged_by, "
+                      "notice, sent_at, sent_by, answer, answered_at, answered_by, "
+                      "interview_completed FROM outbox WHERE 1");
     if (f->unacknowledged)
         hw_buf_puts(&sql, " AND acknowledged_at IS NULL");
+    if (f->notices || f->state)
+        hw_buf_puts(&sql, " AND notice IS NOT NULL");
+    if (f->state == HW_NOTICES_UNSENT)
+        hw_buf_puts(&sql, " AND sent_at IS NULL");
+    else if (f->state == HW_NOTICES_UNANSWERED)
+        hw_buf_puts(&sql, " AND sent_at IS NOT NULL AND answered_at IS NULL");
+    else if (f->state == HW_NOTICES_OPEN)
+        hw_buf_puts(&sql, " AND answered_at IS NULL");
     if (f->id)
         hw_buf_puts(&sql, " AND notification_id = ?1");
     if (f->episode_id)
@@ -1029,7 +1044,7 @@ static int sqlite_list_notifications(struct hw_store *s, const struct hw_outbox_
             .id = sqlite3_column_int64(stmt, 0),
             .episode_id = (const char *)sqlite3_column_text(stmt, 1),
             .child_id = (const char *)sqlite3_column_text(stmt, 2),
-            .event = hw_code_parse(hw_route_event_codes, event),
+            .event = hw_code_parse(hw_outbox_event_codes, event),
             .role = hw_code_parse(hw_role_codes, role),
             .recipient = (const char *)sqlite3_column_text(stmt, 5),
             .reason = (const char *)sqlite3_column_text(stmt, 6),
@@ -1039,6 +1054,13 @@ static int sqlite_list_notifications(struct hw_store *s, const struct hw_outbox_
                                    ? HW_NO_TIME
                                    : sqlite3_column_int64(stmt, 9),
             .acknowledged_by = (const char *)sqlite3_column_text(stmt, 10),
+            .notice = (const char *)sqlite3_column_text(stmt, 11),
+            .sent_at = column_time(stmt, 12),
+            .sent_by = (const char *)sqlite3_column_text(stmt, 13),
+            .answer = (const char *)sqlite3_column_text(stmt, 14),
+            .answered_at = column_time(stmt, 15),
+            .answered_by = (const char *)sqlite3_column_text(stmt, 16),
+            .interview_completed = column_time(stmt, 17),
         };
         if (n.event <= 0 || n.role <= 0) {
             hw_fail(err, HW_EINTERNAL, "database %s: notification %lld has an unknown %s '%.40s'",
@@ -1091,6 +1113,49 @@ static int sqlite_ack_notification(struct hw_store *s, long long id, hw_instant 
     if (known)
         *known = step == SQLITE_ROW;
     return 0;
+}
+
+static int sqlite_send_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                              struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->send_notice,
+                 "UPDATE outbox SET sent_at = ?2, sent_by = ?3 "
+                 "WHERE notification_id = ?1 AND notice IS NOT NULL AND sent_at IS NULL",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->send_notice;
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, at);
+    sqlite3_bind_text(stmt, 3, user, -1, SQLITE_STATIC);
+    if (step_done(st, stmt, err, "recording a notice sent") < 0)
+        return -1;
+    return sqlite3_changes(st->db) > 0;
+}
+
+static int sqlite_answer_notice(struct hw_store *s, long long id, hw_instant at, const char *user,
+                                const char *answer, hw_instant interview_completed,
+                                struct hw_err *err)
+{
+    struct sqlite_store *st = cast(s);
+    if (prepared(st, &st->answer_notice,
+                 "UPDATE outbox SET answer = ?4, answered_at = ?2, answered_by = ?3, "
+                 "interview_completed = ?5 WHERE notification_id = ?1 AND notice IS NOT NULL "
+                 "AND sent_at IS NOT NULL AND answered_at IS NULL",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *stmt = st->answer_notice;
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, at);
+    sqlite3_bind_text(stmt, 3, user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, answer, -1, SQLITE_STATIC);
+    if (interview_completed == HW_NO_TIME)
+        sqlite3_bind_null(stmt, 5);
+    else
+        sqlite3_bind_int64(stmt, 5, interview_completed);
+    if (step_done(st, stmt, err, "recording the answer to a notice") < 0)
+        return -1;
+    return sqlite3_changes(st->db) > 0;
 }
 
 /* ---- interview attempts ---- */
@@ -2334,6 +2399,8 @@ static const struct hw_store_ops sqlite_ops = {
     .add_notification = sqlite_add_notification,
     .list_notifications = sqlite_list_notifications,
     .ack_notification = sqlite_ack_notification,
+    .send_notice = sqlite_send_notice,
+    .answer_notice = sqlite_answer_notice,
     .schema_version = sqlite_schema_version,
     .add_attempt = sqlite_add_attempt,
     .list_attempts = sqlite_list_attempts,

@@ -208,9 +208,13 @@ static void test_ola_forwarded(void **state)
     assert_int_equal(a.rhi.criteria, HW_CRIT_EXPLOITATION_RISK | HW_CRIT_RISKY_CONTACTS);
     assert_int_equal(a.rhi.due, HW_NO_TIME);
     assert_false(a.rhi.provisional);
-    assert_int_equal(a.n_actions, 3);
+    /* safe and well, the 3-day meeting (found first), the record, and the
+     * notice to the responsible council when the interview is due */
+    assert_int_equal(a.n_actions, 4);
     for (size_t i = 0; i < a.n_actions; i++)
         assert_int_not_equal(a.actions[i].kind, HW_ACT_RHI);
+    action_is(&a, 1, HW_ACT_STRATEGY_MEETING_3D, 1, at("2024-03-23 10:00"), false);
+    action_is(&a, 2, HW_ACT_OLA_NOTICE, 1, at("2024-03-23 12:00"), true);
 
     /* the same child once this council's own: required on the same flags */
     CHILD("child_id=O1", "flags=cse;risky_adults");
@@ -219,6 +223,32 @@ static void test_ola_forwarded(void **state)
     assert_int_equal(a.rhi.criteria, HW_CRIT_EXPLOITATION_RISK | HW_CRIT_RISKY_CONTACTS);
     assert_int_equal(a.rhi.due, at("2024-03-23 12:00"));
     assert_int_equal(a.n_actions, 4);
+    for (size_t i = 0; i < a.n_actions; i++)
+        assert_int_not_equal(a.actions[i].kind, HW_ACT_OLA_NOTICE);
+}
+
+/* The child's flags reach the schedule: trafficked, the National Referral
+ * Mechanism referral 24 hours after last seen, even when found first; the
+ * same child not flagged, none. */
+static void test_trafficked_nrm(void **state)
+{
+    struct fx *fx = *state;
+    struct hw_assessment a;
+    CHILD("child_id=T1", "flags=trafficking;cse");
+    EPISODE("episode_id=E1", "child_id=T1", "kind=missing", "last_seen=2024-03-20 10:00",
+            "returned=2024-03-20 12:00", "risk=low");
+    assess(fx, "E1", at("2024-04-10 09:00"), &a);
+    size_t k = a.n_actions;
+    for (size_t i = 0; i < a.n_actions; i++)
+        if (a.actions[i].kind == HW_ACT_NRM_REFERRAL)
+            k = i;
+    assert_true(k < a.n_actions);
+    action_is(&a, k, HW_ACT_NRM_REFERRAL, 1, at("2024-03-21 10:00"), true);
+
+    CHILD("child_id=T1", "flags=cse");
+    assess(fx, "E1", at("2024-04-10 09:00"), &a);
+    for (size_t i = 0; i < a.n_actions; i++)
+        assert_int_not_equal(a.actions[i].kind, HW_ACT_NRM_REFERRAL);
 }
 
 /* An absence needs no interview and no escalation, whatever fired. */
@@ -254,22 +284,24 @@ static void test_open_episode_provisional(void **state)
     assert_int_equal(a.rhi.criteria,
                      HW_CRIT_OVERNIGHT_6H | HW_CRIT_OVER_9H | HW_CRIT_CRIME_WHILE_ABSENT);
     assert_int_equal(a.rhi.due, HW_NO_TIME);
-    assert_int_equal(a.n_actions, 6);
+    assert_int_equal(a.n_actions, 8);
     action_is(&a, 0, HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
     action_is(&a, 1, HW_ACT_NEED_TO_KNOW, 1, ls, true);
     action_is(&a, 2, HW_ACT_IRO_INFORMED, 1, ls, true);
-    action_is(&a, 3, HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
-    action_is(&a, 4, HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
-    action_is(&a, 5, HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
+    action_is(&a, 3, HW_ACT_MISSING_PERSONS_BUREAU, 1, ls, true);
+    action_is(&a, 4, HW_ACT_CEOP, 1, ls, true);
+    action_is(&a, 5, HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    action_is(&a, 6, HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    action_is(&a, 7, HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
 
     /* an hour in, only the immediate actions and the next ones are listed, and
      * nothing has fired from the duration yet */
     assess(fx, "E1", ls + HW_HOUR, &a);
     assert_true(a.rhi.provisional);
     assert_int_equal(a.rhi.criteria, HW_CRIT_CRIME_WHILE_ABSENT);
-    assert_int_equal(a.n_actions, 5);
-    action_is(&a, 3, HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
-    action_is(&a, 4, HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    assert_int_equal(a.n_actions, 7);
+    action_is(&a, 5, HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    action_is(&a, 6, HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
 
     /* once returned, the assessment is final and the RHI is due */
     EPISODE("episode_id=E1", "child_id=C1", "kind=missing", "last_seen=2024-05-01 10:00",
@@ -287,6 +319,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_history_is_the_childs_missing_episodes, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ola_forwarded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_trafficked_nrm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_absent_not_required, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_episode_provisional, setup, teardown),
     };

@@ -105,8 +105,10 @@ static void test_daily(void **state)
     for (size_t i = 0; i < d.overdue.len; i++)
         hw_buf_printf(&b, "%s %s;", d.overdue.items[i].episode_id,
                       hw_code_name(hw_action_codes, d.overdue.items[i].kind));
+    /* E1 is high risk: the Missing Persons Bureau and CEOP were due at once. */
     assert_string_equal(b.data, "E4 iro_informed;E1 strategy_discussion;E1 need_to_know;"
-                                "E1 iro_informed;E4 rhi;E2 safe_well_check;");
+                                "E1 iro_informed;E1 missing_persons_bureau;E1 ceop;E4 rhi;"
+                                "E2 safe_well_check;");
     hw_buf_free(&b);
     hw_daily_free(&d);
 

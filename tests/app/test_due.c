@@ -120,6 +120,8 @@ static void test_due_list(void **state)
     assert_string_equal(text, "2017-03-31 20:00 iro_informed#1 E4 C1\n"
                               "2017-04-03 22:00 need_to_know#1 E1 C1 missing\n"
                               "2017-04-03 22:00 iro_informed#1 E1 C1 missing\n"
+                              "2017-04-03 22:00 missing_persons_bureau#1 E1 C1 missing\n"
+                              "2017-04-03 22:00 ceop#1 E1 C1 missing\n"
                               "2017-04-04 15:00 safe_well_check#1 E2 C2\n"
                               "2017-04-06 22:00 review_strategy#1 E1 C1 missing\n"
                               "2017-04-06 22:00 strategy_meeting_3d#1 E1 C1 missing\n"
@@ -141,6 +143,8 @@ static void test_team_and_lookback(void **state)
     text = due_text(*state, &cfg, "A");
     assert_string_equal(text, "2017-04-03 22:00 need_to_know#1 E1 C1 missing\n"
                               "2017-04-03 22:00 iro_informed#1 E1 C1 missing\n"
+                              "2017-04-03 22:00 missing_persons_bureau#1 E1 C1 missing\n"
+                              "2017-04-03 22:00 ceop#1 E1 C1 missing\n"
                               "2017-04-06 22:00 review_strategy#1 E1 C1 missing\n"
                               "2017-04-06 22:00 strategy_meeting_3d#1 E1 C1 missing\n");
     free(text);

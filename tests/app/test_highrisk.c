@@ -101,9 +101,10 @@ static void test_high_risk(void **state)
                                 "C2 2 2/0/0 E22 back\n"
                                 "C4 8 0/0/0 E4 back\n");
     hw_buf_free(&b);
-    /* C1's open actions: strategy discussion and need-to-know (overdue),
-     * review strategy and the 3-day meeting (upcoming). */
-    assert_int_equal(l.children[0].open_actions, 4);
+    /* C1's open actions: strategy discussion, need-to-know, the Missing
+     * Persons Bureau and CEOP (overdue), review strategy and the 3-day
+     * meeting (upcoming). */
+    assert_int_equal(l.children[0].open_actions, 6);
     hw_high_risk_free(&l);
 
     /* A shorter look-back for flags drops C4. */

@@ -107,7 +107,7 @@ static void test_report_and_return(void **state)
     bool added;
     hw_config_defaults(&cfg);
     hw_routing_defaults(&routing);
-    struct hw_rulebook rb = {&cfg, NULL, &routing};
+    struct hw_rulebook rb = {&cfg, NULL, &routing, NULL};
     struct hw_actor who = {
         .user = "amy", .source = "police notification", .at = hw_test_local("2017-04-05 23:00")};
     hw_record_init(hw_episode_fields, &e);

@@ -47,7 +47,7 @@ if (!binary || !existsSync(binary)) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'homeward-browser-'));
 const env = { ...process.env, HOMEWARD_DB: join(tmp, 'homeward.db'), HOMEWARD_USER: 'browser-tests' };
-for (const v of ['HOMEWARD_CONFIG', 'HOMEWARD_NOW', 'HOMEWARD_ROUTING', 'HOMEWARD_REASONS']) delete env[v];
+for (const v of ['HOMEWARD_CONFIG', 'HOMEWARD_NOW', 'HOMEWARD_ROUTING', 'HOMEWARD_REASONS', 'HOMEWARD_NOTICES']) delete env[v];
 
 let server = null;
 let browser = null;

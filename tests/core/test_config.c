@@ -29,6 +29,8 @@ static void test_defaults(void **state)
     assert_int_equal(c.persistent_month_min, 3);
     assert_int_equal(c.high_strategy_hours, 0);
     assert_int_equal(c.high_ntk_hours, 0);
+    assert_int_equal(c.missing_persons_bureau_hours, 0);
+    assert_int_equal(c.ceop_hours, 0);
     assert_int_equal(c.high_review_first_hours, 72);
     assert_int_equal(c.high_review_interval_hours, 72);
     assert_int_equal(c.medium_ntk_hours, 24);
@@ -37,6 +39,7 @@ static void test_defaults(void **state)
     assert_int_equal(c.long_missing_strategy_hours, 72);
     assert_int_equal(c.iro_inform_hours, 0);
     assert_int_equal(c.cpp_conference_working_days, 20);
+    assert_int_equal(c.nrm_referral_hours, 24);
     assert_int_equal(c.safe_well_high_hours, 1);
     assert_int_equal(c.photo_max_bytes, 2 * 1024 * 1024);
     assert_int_equal(c.police_profile_days, 7);
@@ -65,7 +68,7 @@ static void test_key_table(void **state)
             assert_string_not_equal(j->name, k->name);
     }
     assert_int_equal(n, sizeof(struct hw_config) / sizeof(int));
-    assert_int_equal(n, 27);
+    assert_int_equal(n, 30);
     /* intervals must be at least an hour, or escalation could loop */
     for (const struct hw_config_key *k = hw_config_keys; k->name; k++)
         if (strstr(k->name, "interval"))

@@ -104,13 +104,18 @@ static void test_code_tables(void **state)
                                       "conference_forward",
                                       "safe_well_check",
                                       "record_updated",
-                                      "rhi"};
-    for (int i = 0; i < 11; i++) {
+                                      "rhi",
+                                      "missing_persons_bureau",
+                                      "ceop",
+                                      "nrm_referral",
+                                      "ola_notice"};
+    for (int i = 0; i < 15; i++) {
         assert_string_equal(hw_code_name(hw_action_codes, HW_ACT_STRATEGY_DISCUSSION + i), act[i]);
         assert_true(strlen(hw_code_label(hw_action_codes, HW_ACT_STRATEGY_DISCUSSION + i)) > 2);
     }
     assert_int_equal(HW_ACT_RHI, HW_ACT_STRATEGY_DISCUSSION + 10);
-    assert_null(hw_action_codes[11].code);
+    assert_int_equal(HW_ACT_OLA_NOTICE, HW_ACT_STRATEGY_DISCUSSION + 14);
+    assert_null(hw_action_codes[15].code);
 }
 
 /* ---- overnight ---- */
@@ -487,52 +492,57 @@ static void test_escalation_high_missing(void **state)
     hw_instant ls = gmt(2017, 1, 2, 10, 0, 0);
     struct hw_escalation_input in = esc(HW_RISK_HIGH, HW_CS_CIN, ls, HW_NO_TIME);
 
-    /* missing 7 days: strategy discussion and NTK at once, reviews at 72h and
-     * 144h, the next review at 216h, and the 3-day strategy meeting */
+    /* missing 7 days: strategy discussion, NTK, the Missing Persons Bureau
+     * and CEOP at once, reviews at 72h and 144h, the next review at 216h,
+     * and the 3-day strategy meeting */
     size_t n = hw_escalation_schedule(&c, &in, ls + 7 * HW_DAY, a, 16);
-    assert_int_equal(n, 6);
+    assert_int_equal(n, 8);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ls, true);
-    CHECK_ACTION(a[2], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
-    CHECK_ACTION(a[3], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
-    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
-    CHECK_ACTION(a[5], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, true);
+    CHECK_ACTION(a[2], HW_ACT_MISSING_PERSONS_BUREAU, 1, ls, true);
+    CHECK_ACTION(a[3], HW_ACT_CEOP, 1, ls, true);
+    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[5], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
+    CHECK_ACTION(a[7], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, true);
 
     /* at the very moment of the second review, the third is the next one */
     n = hw_escalation_schedule(&c, &in, ls + 144 * HW_HOUR, a, 16);
-    assert_int_equal(n, 6);
-    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
-    CHECK_ACTION(a[5], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, true);
+    assert_int_equal(n, 8);
+    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
+    CHECK_ACTION(a[7], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, true);
 
     /* found at that moment: the second review was needed, the third not */
     in.returned = ls + 144 * HW_HOUR;
     n = hw_escalation_schedule(&c, &in, ls + 300 * HW_HOUR, a, 16);
-    assert_int_equal(n, 8);
-    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
-    CHECK_ACTION(a[5], HW_ACT_SAFE_WELL_CHECK, 1, ls + 145 * HW_HOUR, true);
-    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, false);
+    assert_int_equal(n, 10);
+    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
+    CHECK_ACTION(a[7], HW_ACT_SAFE_WELL_CHECK, 1, ls + 145 * HW_HOUR, true);
+    CHECK_ACTION(a[8], HW_ACT_REVIEW_STRATEGY, 3, ls + 216 * HW_HOUR, false);
     /* returned Sun 8 Jan 10:00; 5 working days on: Mon 9 ... Fri 13 Jan 10:00 */
-    CHECK_ACTION(a[7], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 13, 10, 0, 0), true);
+    CHECK_ACTION(a[9], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 13, 10, 0, 0), true);
     in.returned = HW_NO_TIME;
 
     /* an hour before the second review it is the next one */
     n = hw_escalation_schedule(&c, &in, ls + 143 * HW_HOUR, a, 16);
-    assert_int_equal(n, 5);
-    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
+    assert_int_equal(n, 7);
+    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, true);
 
     /* just reported: the 72h items are in the future but listed */
     n = hw_escalation_schedule(&c, &in, ls + HW_MINUTE, a, 16);
-    assert_int_equal(n, 4);
-    CHECK_ACTION(a[2], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
-    CHECK_ACTION(a[3], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    assert_int_equal(n, 6);
+    CHECK_ACTION(a[4], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[5], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
 
     /* child in care: the IRO is told at once */
     in.case_status = HW_CS_CLA;
     n = hw_escalation_schedule(&c, &in, ls + HW_MINUTE, a, 16);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 7);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ls, true);
     CHECK_ACTION(a[2], HW_ACT_IRO_INFORMED, 1, ls, true);
+    CHECK_ACTION(a[3], HW_ACT_MISSING_PERSONS_BUREAU, 1, ls, true);
+    CHECK_ACTION(a[4], HW_ACT_CEOP, 1, ls, true);
 }
 
 static void test_escalation_high_returned(void **state)
@@ -546,19 +556,21 @@ static void test_escalation_high_returned(void **state)
     in.rhi_required = true;
 
     size_t n = hw_escalation_schedule(&c, &in, ret + 30 * HW_DAY, a, 16);
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 11);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ls, true);
     CHECK_ACTION(a[2], HW_ACT_IRO_INFORMED, 1, ls, true);
-    CHECK_ACTION(a[3], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
-    CHECK_ACTION(a[4], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[3], HW_ACT_MISSING_PERSONS_BUREAU, 1, ls, true);
+    CHECK_ACTION(a[4], HW_ACT_CEOP, 1, ls, true);
+    CHECK_ACTION(a[5], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[6], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
     /* high risk: safe and well within 1 hour */
-    CHECK_ACTION(a[5], HW_ACT_SAFE_WELL_CHECK, 1, ret + HW_HOUR, true);
+    CHECK_ACTION(a[7], HW_ACT_SAFE_WELL_CHECK, 1, ret + HW_HOUR, true);
     /* the review at 144h was not needed: found first */
-    CHECK_ACTION(a[6], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, false);
-    CHECK_ACTION(a[7], HW_ACT_RHI, 1, ret + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[8], HW_ACT_REVIEW_STRATEGY, 2, ls + 144 * HW_HOUR, false);
+    CHECK_ACTION(a[9], HW_ACT_RHI, 1, ret + 72 * HW_HOUR, true);
     /* 5 working days after Fri 6 Jan: Mon 9, Tue 10, Wed 11, Thu 12, Fri 13 */
-    CHECK_ACTION(a[8], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 13, 10, 0, 0), true);
+    CHECK_ACTION(a[10], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 13, 10, 0, 0), true);
 }
 
 static void test_escalation_medium(void **state)
@@ -706,28 +718,30 @@ static void test_escalation_on_return(void **state)
 {
     (void)state;
     struct hw_config c = cfg_default();
-    struct hw_action_due a[8];
+    struct hw_action_due a[16];
     /* found on Friday 2017-01-13 at 22:00; missing since 21:00 */
     hw_instant ret = gmt(2017, 1, 13, 22, 0, 0);
     struct hw_escalation_input in = esc(HW_RISK_HIGH, HW_CS_CIN, ret - HW_HOUR, ret);
     in.rhi_required = true;
 
-    size_t n = hw_escalation_schedule(&c, &in, ret, a, 8);
-    assert_int_equal(n, 7);
+    size_t n = hw_escalation_schedule(&c, &in, ret, a, 16);
+    assert_int_equal(n, 9);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ret - HW_HOUR, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ret - HW_HOUR, true);
+    CHECK_ACTION(a[2], HW_ACT_MISSING_PERSONS_BUREAU, 1, ret - HW_HOUR, true);
+    CHECK_ACTION(a[3], HW_ACT_CEOP, 1, ret - HW_HOUR, true);
     /* high risk: within 1 hour */
-    CHECK_ACTION(a[2], HW_ACT_SAFE_WELL_CHECK, 1, ret + HW_HOUR, true);
-    CHECK_ACTION(a[3], HW_ACT_REVIEW_STRATEGY, 1, ret + 71 * HW_HOUR, false);
-    CHECK_ACTION(a[4], HW_ACT_STRATEGY_MEETING_3D, 1, ret + 71 * HW_HOUR, false);
-    CHECK_ACTION(a[5], HW_ACT_RHI, 1, ret + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[4], HW_ACT_SAFE_WELL_CHECK, 1, ret + HW_HOUR, true);
+    CHECK_ACTION(a[5], HW_ACT_REVIEW_STRATEGY, 1, ret + 71 * HW_HOUR, false);
+    CHECK_ACTION(a[6], HW_ACT_STRATEGY_MEETING_3D, 1, ret + 71 * HW_HOUR, false);
+    CHECK_ACTION(a[7], HW_ACT_RHI, 1, ret + 72 * HW_HOUR, true);
     /* over the weekend: Mon 16 (1), Tue 17, Wed 18, Thu 19, Fri 20 Jan (5) */
-    CHECK_ACTION(a[6], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 20, 22, 0, 0), true);
+    CHECK_ACTION(a[8], HW_ACT_RECORD_UPDATED, 1, gmt(2017, 1, 20, 22, 0, 0), true);
 
     /* medium risk: within 3 hours */
     in.risk = HW_RISK_MEDIUM;
     in.rhi_required = false;
-    n = hw_escalation_schedule(&c, &in, ret, a, 8);
+    n = hw_escalation_schedule(&c, &in, ret, a, 16);
     assert_int_equal(n, 6);
     CHECK_ACTION(a[0], HW_ACT_SAFE_WELL_CHECK, 1, ret + 3 * HW_HOUR, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ret + 23 * HW_HOUR, false);
@@ -749,7 +763,7 @@ static void test_escalation_limits(void **state)
     assert_int_equal(n, 3);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
     CHECK_ACTION(a[1], HW_ACT_NEED_TO_KNOW, 1, ls, true);
-    CHECK_ACTION(a[2], HW_ACT_REVIEW_STRATEGY, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[2], HW_ACT_MISSING_PERSONS_BUREAU, 1, ls, true);
     CHECK_ACTION(a[3], 99, 99, 99, true);
     assert_int_equal(hw_escalation_schedule(&c, &in, ls + 7 * HW_DAY, a, 0), 0);
     CHECK_ACTION(a[0], HW_ACT_STRATEGY_DISCUSSION, 1, ls, true);
@@ -758,8 +772,9 @@ static void test_escalation_limits(void **state)
     c.high_review_interval_hours = 1;
     n = hw_escalation_schedule(&c, &in, ls + 3650 * HW_DAY, a, 8);
     assert_int_equal(n, 8);
-    CHECK_ACTION(a[3], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
-    CHECK_ACTION(a[7], HW_ACT_REVIEW_STRATEGY, 5, ls + 76 * HW_HOUR, true);
+    CHECK_ACTION(a[3], HW_ACT_CEOP, 1, ls, true);
+    CHECK_ACTION(a[5], HW_ACT_STRATEGY_MEETING_3D, 1, ls + 72 * HW_HOUR, true);
+    CHECK_ACTION(a[7], HW_ACT_REVIEW_STRATEGY, 3, ls + 74 * HW_HOUR, true);
 
     /* the items come out sorted by due, then kind, then seq */
     for (size_t i = 1; i < n; i++) {
@@ -915,6 +930,7 @@ static void test_risk_raised_to_high(void **state)
                                      .returned = HW_NO_TIME};
     schedule_is(&in, lt(2017, 4, 6, 12, 0),
                 "strategy_discussion#1@2017-04-04 06:00 need_to_know#1@2017-04-04 06:00 "
+                "missing_persons_bureau#1@2017-04-04 06:00 ceop#1@2017-04-04 06:00 "
                 "strategy_meeting_3d#1@2017-04-06 10:00 review_strategy#1@2017-04-07 06:00");
     /* Raised at exactly 24 hours: the medium need-to-know is not due then
      * (the level at that instant is high); the high one is. */
@@ -923,6 +939,7 @@ static void test_risk_raised_to_high(void **state)
     in.risk_history = h24;
     schedule_is(&in, lt(2017, 4, 4, 11, 0),
                 "strategy_discussion#1@2017-04-04 10:00 need_to_know#1@2017-04-04 10:00 "
+                "missing_persons_bureau#1@2017-04-04 10:00 ceop#1@2017-04-04 10:00 "
                 "strategy_meeting_3d#1@2017-04-06 10:00 review_strategy#1@2017-04-07 10:00");
     /* One second later than that, the medium need-to-know had fallen due. */
     const struct hw_risk_change h24b[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_MEDIUM},
@@ -930,7 +947,8 @@ static void test_risk_raised_to_high(void **state)
     in.risk_history = h24b;
     schedule_is(&in, lt(2017, 4, 4, 11, 0),
                 "need_to_know#1@2017-04-04 10:00 strategy_discussion#1@2017-04-04 10:00 "
-                "need_to_know#1@2017-04-04 10:00 strategy_meeting_3d#1@2017-04-06 10:00 "
+                "need_to_know#1@2017-04-04 10:00 missing_persons_bureau#1@2017-04-04 10:00 "
+                "ceop#1@2017-04-04 10:00 strategy_meeting_3d#1@2017-04-06 10:00 "
                 "review_strategy#1@2017-04-07 10:00");
 }
 
@@ -969,6 +987,7 @@ static void test_risk_lowered(void **state)
                                      .returned = lt(2017, 4, 5, 10, 0)};
     schedule_is(&in, lt(2017, 4, 5, 11, 0),
                 "strategy_discussion#1@2017-04-03 10:00 need_to_know#1@2017-04-03 10:00 "
+                "missing_persons_bureau#1@2017-04-03 10:00 ceop#1@2017-04-03 10:00 "
                 "safe_well_check#1@2017-04-05 13:00 review_strategy#1@2017-04-06 10:00! "
                 "strategy_meeting_3d#1@2017-04-06 10:00! record_updated#1@2017-04-12 10:00");
 }
@@ -993,6 +1012,157 @@ static void test_schedule_over_clock_change(void **state)
     schedule_is(&back, lt(2017, 3, 28, 12, 0),
                 "safe_well_check#1@2017-03-24 21:00 strategy_meeting_3d#1@2017-03-27 11:00! "
                 "record_updated#1@2017-03-31 18:00");
+}
+
+/* The UK Missing Persons Bureau and CEOP (003 section 7.1): told at once
+ * from the moment the episode is high, like the strategy discussion. */
+static void test_bureau_and_ceop(void **state)
+{
+    (void)state;
+    /* high from the start: due at last seen (Mon 3 Apr 2017 10:00) */
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_HIGH,
+                                     .last_seen = lt(2017, 4, 3, 10, 0),
+                                     .returned = HW_NO_TIME};
+    schedule_is(&in, lt(2017, 4, 3, 10, 30),
+                "strategy_discussion#1@2017-04-03 10:00 need_to_know#1@2017-04-03 10:00 "
+                "missing_persons_bureau#1@2017-04-03 10:00 ceop#1@2017-04-03 10:00 "
+                "review_strategy#1@2017-04-06 10:00 strategy_meeting_3d#1@2017-04-06 10:00");
+    /* low, raised to high at 15:20 the same day: due at 15:20, not before */
+    const struct hw_risk_change raised[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_LOW},
+                                            {lt(2017, 4, 3, 15, 20), HW_RISK_HIGH}};
+    in.risk_history = raised;
+    in.risk_history_len = 2;
+    schedule_is(&in, lt(2017, 4, 3, 15, 19), "strategy_meeting_3d#1@2017-04-06 10:00");
+    schedule_is(&in, lt(2017, 4, 3, 15, 20),
+                "strategy_discussion#1@2017-04-03 15:20 need_to_know#1@2017-04-03 15:20 "
+                "missing_persons_bureau#1@2017-04-03 15:20 ceop#1@2017-04-03 15:20 "
+                "strategy_meeting_3d#1@2017-04-06 10:00 review_strategy#1@2017-04-06 15:20");
+    /* found at 15:00, before the rise was recorded: none of the high actions */
+    in.returned = lt(2017, 4, 3, 15, 0);
+    schedule_is(&in, lt(2017, 4, 4, 9, 0),
+                "safe_well_check#1@2017-04-03 18:00 strategy_meeting_3d#1@2017-04-06 10:00! "
+                "record_updated#1@2017-04-10 15:00");
+    /* high, then lowered: told all the same (from the moment it was high) */
+    const struct hw_risk_change lowered[] = {{lt(2017, 4, 3, 10, 0), HW_RISK_HIGH},
+                                             {lt(2017, 4, 3, 11, 0), HW_RISK_MEDIUM}};
+    in.risk_history = lowered;
+    in.returned = lt(2017, 4, 3, 12, 0);
+    schedule_is(&in, lt(2017, 4, 4, 9, 0),
+                "strategy_discussion#1@2017-04-03 10:00 need_to_know#1@2017-04-03 10:00 "
+                "missing_persons_bureau#1@2017-04-03 10:00 ceop#1@2017-04-03 10:00 "
+                "safe_well_check#1@2017-04-03 15:00 need_to_know#1@2017-04-04 10:00! "
+                "review_strategy#1@2017-04-06 10:00! risk_meeting#1@2017-04-06 10:00! "
+                "strategy_meeting_3d#1@2017-04-06 10:00! record_updated#1@2017-04-10 12:00 "
+                "risk_meeting_review#1@2017-04-11 10:00!");
+}
+
+/* A council's own timescale: CEOP within 2 hours of becoming high. Found at
+ * 1 hour 59: not needed, found first; at exactly 2 hours: needed. */
+static void test_ceop_hours_found_first(void **state)
+{
+    (void)state;
+    struct hw_config c = cfg_default();
+    struct hw_action_due a[16];
+    hw_instant ls = gmt(2017, 1, 2, 10, 0, 0);
+    struct hw_escalation_input in = esc(HW_RISK_HIGH, HW_CS_CIN, ls, ls + 119 * HW_MINUTE);
+    c.ceop_hours = 2;
+    size_t n = hw_escalation_schedule(&c, &in, ls + HW_DAY, a, 16), k = n;
+    for (size_t i = 0; i < n; i++)
+        if (a[i].kind == HW_ACT_CEOP)
+            k = i;
+    assert_true(k < n);
+    CHECK_ACTION(a[k], HW_ACT_CEOP, 1, ls + 2 * HW_HOUR, false);
+    in.returned = ls + 2 * HW_HOUR;
+    n = hw_escalation_schedule(&c, &in, ls + HW_DAY, a, 16);
+    for (size_t i = 0, seen = 0; i < n || !seen; i++) {
+        assert_true(i < n);
+        if (a[i].kind == HW_ACT_CEOP) {
+            CHECK_ACTION(a[i], HW_ACT_CEOP, 1, ls + 2 * HW_HOUR, true);
+            seen = 1;
+        }
+    }
+}
+
+/* Trafficked (003 section 12.3): the National Referral Mechanism referral
+ * within nrm_referral_hours (24) of last seen, needed even when the child
+ * is found first; no flag, no referral; an absence, none at all. */
+static void test_nrm_referral(void **state)
+{
+    (void)state;
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_LOW,
+                                     .child_flags = HW_FLAG_TRAFFICKING | HW_FLAG_CSE,
+                                     .last_seen = lt(2017, 4, 3, 22, 0),
+                                     .returned = HW_NO_TIME};
+    schedule_is(&in, lt(2017, 4, 3, 23, 0),
+                "nrm_referral#1@2017-04-04 22:00 strategy_meeting_3d#1@2017-04-06 22:00");
+    /* found after 2 hours: the referral is still needed */
+    in.returned = lt(2017, 4, 4, 0, 0);
+    schedule_is(&in, lt(2017, 4, 5, 9, 0),
+                "safe_well_check#1@2017-04-04 03:00 nrm_referral#1@2017-04-04 22:00 "
+                "strategy_meeting_3d#1@2017-04-06 22:00! record_updated#1@2017-04-11 00:00");
+    /* not flagged trafficking (exploitation only): none */
+    in.child_flags = HW_FLAG_CSE | HW_FLAG_CCE;
+    schedule_is(&in, lt(2017, 4, 5, 9, 0),
+                "safe_well_check#1@2017-04-04 03:00 strategy_meeting_3d#1@2017-04-06 22:00! "
+                "record_updated#1@2017-04-11 00:00");
+    /* a council's timescale of 0 hours: at last seen */
+    struct hw_config c = cfg_default();
+    struct hw_action_due a[8];
+    c.nrm_referral_hours = 0;
+    in.child_flags = HW_FLAG_TRAFFICKING;
+    in.returned = HW_NO_TIME;
+    size_t n = hw_escalation_schedule(&c, &in, in.last_seen, a, 8);
+    assert_int_equal(n, 2);
+    CHECK_ACTION(a[0], HW_ACT_NRM_REFERRAL, 1, in.last_seen, true);
+}
+
+/* Placed by another council: on return, the notice to that council falls
+ * due when the interview does (returned + rhi_due_hours); not while
+ * missing; not for our own child. */
+static void test_ola_notice(void **state)
+{
+    (void)state;
+    struct hw_escalation_input in = {.kind = HW_KIND_MISSING,
+                                     .risk = HW_RISK_MEDIUM,
+                                     .ola = true,
+                                     .last_seen = lt(2017, 4, 3, 22, 0),
+                                     .returned = HW_NO_TIME};
+    schedule_is(&in, lt(2017, 4, 4, 9, 0),
+                "need_to_know#1@2017-04-04 22:00 risk_meeting#1@2017-04-06 22:00 "
+                "strategy_meeting_3d#1@2017-04-06 22:00 risk_meeting_review#1@2017-04-11 22:00");
+    in.returned = lt(2017, 4, 4, 8, 30);
+    schedule_is(&in, lt(2017, 4, 4, 9, 0),
+                "safe_well_check#1@2017-04-04 11:30 need_to_know#1@2017-04-04 22:00! "
+                "risk_meeting#1@2017-04-06 22:00! strategy_meeting_3d#1@2017-04-06 22:00! "
+                "ola_notice#1@2017-04-07 08:30 record_updated#1@2017-04-11 08:30 "
+                "risk_meeting_review#1@2017-04-11 22:00!");
+    in.ola = false;
+    in.rhi_required = true;
+    schedule_is(&in, lt(2017, 4, 4, 9, 0),
+                "safe_well_check#1@2017-04-04 11:30 need_to_know#1@2017-04-04 22:00! "
+                "risk_meeting#1@2017-04-06 22:00! strategy_meeting_3d#1@2017-04-06 22:00! "
+                "rhi#1@2017-04-07 08:30 record_updated#1@2017-04-11 08:30 "
+                "risk_meeting_review#1@2017-04-11 22:00!");
+}
+
+/* Away without authorisation gets no escalation at all, as before: not the
+ * Bureau or CEOP at high risk, not the NRM for a trafficked child, not the
+ * notice for another council's child. */
+static void test_absence_gets_none(void **state)
+{
+    (void)state;
+    struct hw_escalation_input in = {.kind = HW_KIND_ABSENT,
+                                     .risk = HW_RISK_HIGH,
+                                     .case_status = HW_CS_CLA,
+                                     .child_flags = HW_FLAG_TRAFFICKING,
+                                     .ola = true,
+                                     .last_seen = lt(2017, 4, 3, 22, 0),
+                                     .returned = lt(2017, 4, 4, 9, 0)};
+    schedule_is(&in, lt(2017, 4, 10, 9, 0), "");
+    in.returned = HW_NO_TIME;
+    schedule_is(&in, lt(2017, 4, 10, 9, 0), "");
 }
 
 /* ---- the missing plan ---- */
@@ -1065,6 +1235,11 @@ int main(void)
         cmocka_unit_test(test_risk_raised_to_high),
         cmocka_unit_test(test_risk_raised_to_medium),
         cmocka_unit_test(test_risk_lowered),
+        cmocka_unit_test(test_bureau_and_ceop),
+        cmocka_unit_test(test_ceop_hours_found_first),
+        cmocka_unit_test(test_nrm_referral),
+        cmocka_unit_test(test_ola_notice),
+        cmocka_unit_test(test_absence_gets_none),
         cmocka_unit_test(test_plan_review),
         cmocka_unit_test(test_schedule_over_clock_change),
     };

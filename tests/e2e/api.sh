@@ -74,6 +74,11 @@ routes=(
   "POST /api/v1/attempts coo,man,wes"
   "GET /api/v1/history?type=child&id=C1 coo,man,wes"
   "GET /api/v1/outbox coo"
+  "GET /api/v1/notices coo"
+  "GET /api/v1/notices/1 coo"
+  "POST /api/v1/notices coo"
+  "POST /api/v1/notices/send coo"
+  "POST /api/v1/notices/answer coo"
   "GET /api/v1/due coo,man,wes"
   "GET /api/v1/daily coo,man,wes"
   "GET /api/v1/high-risk coo,man,wes"
@@ -85,6 +90,7 @@ routes=(
   "GET /api/v1/reports/annual?year=2017-18&section=duration coo,man,ann"
   "GET /api/v1/reports/scorecard?year=2017-18&to_month=2017-04 coo,man,ann"
   "GET /api/v1/reports/plans coo,man,ann"
+  "GET /api/v1/reports/ola-interviews?year=2017-18 coo,man,ann"
   "POST /api/v1/action-plans/import?plan=P6 coo,man"
   "GET /api/v1/exports/annex-a-missing coo"
   "GET /api/v1/exports/ssd-missing coo"
@@ -276,6 +282,16 @@ as pol GET /api/v1/children/C1; code 403
 # ---- actions, the dashboard, the outbox ----
 change wes POST /api/v1/actions '{"episode_id": "E1", "action": "safe_well_check", "outcome": "done", "at": "2017-04-04 10:00"}'
 code 201
+# E1 was reported at high risk: the UK Missing Persons Bureau and CEOP are
+# due from last seen (003 7.1), recorded through the same route.
+as wes GET /api/v1/episodes/E1; code 200
+has '"action": "missing_persons_bureau"' "$BODY"; has '"action": "ceop"' "$BODY"
+change wes POST /api/v1/actions '{"episode_id": "E1", "action": "ceop", "outcome": "done", "at": "2017-04-03 22:30"}'
+code 201
+as wes GET /api/v1/episodes/E1; code 200
+printf '%s' "$BODY" | grep -A6 '"action": "ceop"' | grep -q '"status": "done"' || fail "ceop not done: $BODY"; pass
+change wes POST /api/v1/actions '{"episode_id": "E1", "action": "nrm_referral", "outcome": "done"}'
+code 422; has "does not call for nrm_referral" "$BODY"   # C1 is not flagged trafficked
 as wes GET /api/v1/dashboard; code 200; has '"counts": {' "$BODY"; has '"team": "CiC"' "$BODY"
 as coo GET "/api/v1/dashboard?team=Assessment"; code 200; has '"E2"' "$BODY"; hasnt '"E1"' "$BODY"
 as wes GET "/api/v1/dashboard?team=Assessment"; code 403
@@ -398,6 +414,68 @@ has '"record_id": "I-E1"' "$BODY"
 as adm GET "/api/v1/audit?record=C2"; code 200; has '"action": "view_refused"' "$BODY"
 as adm GET "/api/v1/audit?user=ann&action=refused"; code 200; has '"detail": "GET /api/v1/children"' "$BODY"
 as adm GET "/api/v1/audit?limit=0"; code 400
+# ---- notices to other councils (docs/notices.md) ----
+"$HW" child add O1 --first-name Olly --last-name Vale --team Placed \
+  --responsible-authority "Dorset Council" >/dev/null
+"$HW" --now "2017-04-03 23:00" episode report OE1 --child-id O1 --last-seen "2017-04-03 21:30" \
+  --risk low >/dev/null
+as coo GET /api/v1/notices; code 200
+has '"kind": "reported"' "$BODY"; has '"council": "Dorset Council"' "$BODY"
+has '"notice": "To: Dorset Council\n' "$BODY"; has '"sent_at": null' "$BODY"
+nid=$(printf '%s' "$BODY" | grep -o '"id": [0-9]*' | head -1 | tr -dc 0-9)
+as coo GET "/api/v1/notices/$nid"; code 200; has '"episode_id": "OE1"' "$BODY"
+as coo GET /api/v1/notices/999999; code 404
+as coo GET /api/v1/notices/x; code 404
+as coo GET "/api/v1/notices?status=sideways"; code 400; has '"field": "status"' "$BODY"
+change coo POST /api/v1/notices/answer "{\"id\": $nid, \"answer\": \"Noted\"}"; code 409
+has "has not been sent" "$BODY"
+change coo POST /api/v1/notices/send '{"id": "one"}'; code 422; has '"field": "id"' "$BODY"
+change coo POST /api/v1/notices/send "{\"id\": $nid}"; code 200
+has '"sent_by": "coo"' "$BODY"; has '"kind": "reported"' "$BODY"
+change coo POST /api/v1/notices/send "{\"id\": $nid}"; code 409; has "already sent by coo" "$BODY"
+change coo POST /api/v1/notices/answer "{\"id\": $nid, \"answer\": \"\"}"; code 422
+has '"field": "answer"' "$BODY"
+change coo POST /api/v1/notices/answer "{\"id\": $nid, \"answer\": \"x\", \"mood\": 1}"; code 400
+change coo POST /api/v1/notices/answer \
+  "{\"id\": $nid, \"answer\": \"Done\", \"interview_completed\": \"2017-04-03 23:30\"}"
+code 422; has '"field": "interview_completed"' "$BODY"; has "has no return yet" "$BODY"
+change coo POST /api/v1/notices/answer "{\"id\": $nid, \"answer\": \"Noted by Dorset\"}"; code 200
+has '"answer": "Noted by Dorset"' "$BODY"; has '"answered_by": "coo"' "$BODY"
+as coo GET "/api/v1/notices?status=all&episode_id=OE1"; code 200; has '"answered_by": "coo"' "$BODY"
+as coo GET "/api/v1/notices?status=unanswered"; code 200; hasnt '"OE1"' "$BODY"
+# The 72-hour notice: refused while the child is missing, for our own
+# child, for no episode; made once the interview is overdue.
+change coo POST /api/v1/notices '{"episode_id": "OE1"}'; code 409; has "still open" "$BODY"
+change coo POST /api/v1/notices '{"episode_id": "E2"}'; code 422
+change coo POST /api/v1/notices '{"episode_id": "NOPE"}'; code 404; has '"field": "episode_id"' "$BODY"
+change coo POST /api/v1/returns '{"episode_id": "OE1", "at": "2017-04-04 09:00"}'; code 200
+as coo GET /api/v1/episodes/OE1; code 200; has '"action": "ola_notice"' "$BODY"
+change coo POST /api/v1/notices '{"episode_id": "OE1"}'; code 201
+has '"kind": "rhi_overdue"' "$BODY"; has 'Subject: Return home interview for Olly Vale (O1) overdue' "$BODY"
+oid=$(printf '%s' "$BODY" | grep -o '"id": [0-9]*' | head -1 | tr -dc 0-9)
+change coo POST /api/v1/notices '{"episode_id": "OE1"}'; code 409
+change coo POST /api/v1/notices/send "{\"id\": $oid}"; code 200
+as coo GET /api/v1/episodes/OE1; code 200
+printf '%s' "$BODY" | grep -A4 '"action": "ola_notice"' | grep -q '"status": "done"' || fail "ola_notice not done: $BODY"; pass
+change coo POST /api/v1/notices/answer \
+  "{\"id\": $oid, \"answer\": \"Done Thursday\", \"interview_completed\": \"2017-04-06 10:00\"}"
+code 200; has '"interview_completed": "2017-04-06T10:00:00+01:00"' "$BODY"
+# The report: back Tue 4 Apr 09:00, done Thu 10:00 = 49 hours, in time;
+# the missing and 72-hour notices sent and answered at once (0 hours), the
+# found notice not sent.
+as man GET "/api/v1/reports/ola-interviews?from=2017-04-01&to=2017-04-30&format=csv"; code 200
+has "Dorset Council,1,1,0,1,1,1,100.00,49.0,0,0,0.0" "$(printf '%s' "$BODY" | tr -d '\r')"
+as coo GET "/api/v1/reports/ola-interviews?year=2017-18"; code 200; has '"child_id": "O1"' "$BODY"
+as ann GET "/api/v1/reports/ola-interviews?year=2017-18"; code 200
+hasnt '"O1"' "$BODY"; has '"child_id": "P' "$BODY"; has '"episode_id": "OE1"' "$BODY"
+as coo GET "/api/v1/reports/ola-interviews"; code 400; has '"field": "from"' "$BODY"
+as coo GET "/api/v1/reports/ola-interviews?year=2017"; code 400; has '"field": "year"' "$BODY"
+as coo GET "/api/v1/reports/ola-interviews?year=2017-18&format=html"; code 200; has "<table" "$BODY"
+as coo GET /api/v1/reports; code 200; has '"id": "ola-interviews"' "$BODY"
+as adm GET "/api/v1/audit?action=change&limit=50"; code 200; has "notice $oid sent" "$BODY"
+has "notice $nid answered" "$BODY"
+as adm GET "/api/v1/audit?action=export&limit=50"; code 200; has "other councils' interviews 2017-18 as html" "$BODY"
+
 # ---- expired sessions and throttled sign-ins ----
 as man GET /api/v1/me; code 200
 sqlite3 "$HOMEWARD_DB" "UPDATE sessions SET last_used_at = last_used_at - 31 * 60 WHERE user = 'man';"

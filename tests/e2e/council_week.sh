@@ -19,11 +19,22 @@ expect 0 --now "2017-04-04 07:15" episode return E1 --at "2017-04-04 07:00" \
   --found-location "Friend's address" --safe-well-at "2017-04-04 08:30"
 has "required - overnight_6h; due by 2017-04-07 07:00" "$OUT"
 # Tuesday 16:00: Ben reported missing, last seen 15:00, high risk; the
-# strategy discussion and need-to-know follow.
+# strategy discussion and need-to-know follow, and the UK Missing Persons
+# Bureau and CEOP are told (all four due at once, at 15:00).
 expect 0 --now "2017-04-04 16:00" episode report E2 --child-id B1 --last-seen "2017-04-04 15:00" \
   --risk high
+expect 0 --now "2017-04-04 16:10" due --team Assessment --format csv
+same "$(csv "$OUT" | cut -d, -f1-5)" "due,overdue_minutes,action,seq,episode_id
+2017-04-04 15:00,70,strategy_discussion,1,E2
+2017-04-04 15:00,70,need_to_know,1,E2
+2017-04-04 15:00,70,missing_persons_bureau,1,E2
+2017-04-04 15:00,70,ceop,1,E2
+2017-04-07 15:00,-4250,review_strategy,1,E2
+2017-04-07 15:00,-4250,strategy_meeting_3d,1,E2"
 expect 0 --now "2017-04-04 17:00" action done E2 strategy_discussion --at "2017-04-04 16:30"
 expect 0 --now "2017-04-04 17:00" action done E2 need_to_know --at "2017-04-04 17:00"
+expect 0 --now "2017-04-04 17:00" action done E2 missing_persons_bureau --at "2017-04-04 16:40"
+expect 0 --now "2017-04-04 17:00" action done E2 ceop --at "2017-04-04 16:45"
 
 # Wednesday 09:00. Amy: IRO (due Mon 22:00, 35h overdue), interview (Fri
 # 07:00, in 46h), record update (5 working days: Tue 11 Apr 07:00, in 142h);

@@ -46,7 +46,7 @@ expect 0 --now "2017-04-04 09:00" episode return E1 --at "2017-04-04 08:00" --sa
   --found-location "Railway station"
 has "after 10.0 hours" "$OUT"
 expect 0 --now "2017-04-04 09:00" episode show E1
-has "safe_well_check      #1  due 2017-04-04 09:00  Done" "$OUT"
+has "safe_well_check        #1  due 2017-04-04 09:00  Done" "$OUT"
 # Closing: the record updated after the return.
 expect 1 episode close E2
 has "episode E2 is still open" "$ERR"
@@ -57,7 +57,7 @@ has "Closed episode E1: record updated 2017-04-06 10:00." "$OUT"
 expect 1 episode close E1
 has "episode E1 is already closed" "$ERR"
 expect 0 --now "2017-04-06 10:00" episode show E1
-has "record_updated       #1  due 2017-04-11 08:00  Done" "$OUT"
+has "record_updated         #1  due 2017-04-11 08:00  Done" "$OUT"
 
 # The missing plan: reviewed on 1 April; Eve (C8) went missing again on the
 # 4th and 5th, so it needs review; Dee (C7) has none at all.

@@ -49,7 +49,9 @@ const DEFAULT = {
     risk_meeting_review: 'Review of the risk management meeting', strategy_meeting_3d: 'Strategy meeting (missing 3 days)',
     iro_informed: 'Independent reviewing officer informed', conference_forward: 'Review conference brought forward',
     safe_well_check: 'Police safe and well check', record_updated: 'Record updated by the team manager',
-    rhi: 'Return home interview',
+    rhi: 'Return home interview', missing_persons_bureau: 'UK Missing Persons Bureau notified',
+    ceop: 'CEOP notified', nrm_referral: 'National Referral Mechanism referral',
+    ola_notice: 'Notice to the responsible council: interview not reported done in 72 hours',
   },
   user_roles: {
     coordinator: 'Coordinator', team_manager: 'Team manager', worker: 'Worker',

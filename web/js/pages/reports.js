@@ -15,6 +15,7 @@ const FALLBACK = [
   { id: 'annual', title: 'Annual analysis', formats: ALL },
   { id: 'scorecard', title: 'Scorecard', formats: ALL },
   { id: 'plans', title: 'Action plans', formats: ALL },
+  { id: 'ola-interviews', title: "Other councils' interviews", formats: ALL },
 ];
 const DESCRIPTIONS = {
   monthly: 'Per month: children missing, offered and done a return home interview, episodes, and the rates. Local months; children placed here by other councils not counted.',
@@ -22,6 +23,7 @@ const DESCRIPTIONS = {
   annual: 'The financial year against the year before.',
   scorecard: 'The board\'s indicators month by month: year to date, direction of travel, and red, amber or green against target.',
   plans: 'Every action with its latest rating and how it moved, and the actions overdue.',
+  'ola-interviews': 'Children placed here by other councils: by responsible council, interviews reported done and within 72 hours, how long each took, notices sent and answered.',
 };
 
 async function reportList() {
