@@ -123,19 +123,6 @@ const char *hw_band_label(int band)
 
 /* ---- age ---- */
 
-int hw_age_on(hw_date dob, hw_date on)
-{
-    if (dob == HW_NO_DATE || on == HW_NO_DATE || dob > on)
-        return -1;
-    int by, bm, bd, y, m, d;
-    hw_date_to_ymd(dob, &by, &bm, &bd);
-    hw_date_to_ymd(on, &y, &m, &d);
-    int age = y - by;
-    if (m < bm || (m == bm && d < bd))
-        age--;
-    return age;
-}
-
 int hw_age_band_of(int age)
 {
     if (age < 0)

@@ -71,10 +71,7 @@ const char *hw_band_label(int band);
 
 /* ---- age (the "who goes missing" sections) ---- */
 
-/* Age in whole years on the date `on` of someone born on dob: it goes up
- * on the birthday itself (someone born on 29 February is a year older on 1
- * March in a year without one). -1 when dob is HW_NO_DATE or after `on`. */
-int hw_age_on(hw_date dob, hw_date on);
+/* Ages are hw_age_years (core/hwtime.h). */
 
 /* The DfE's age bands, with "under 1" so the bands cover every age. */
 enum hw_age_band {

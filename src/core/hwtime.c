@@ -251,6 +251,19 @@ void hw_date_to_ymd(hw_date d, int *y, int *m, int *day)
     *y = (int)yy;
 }
 
+int hw_age_years(hw_date dob, hw_date on)
+{
+    if (dob == HW_NO_DATE || on == HW_NO_DATE || dob > on)
+        return -1;
+    int by, bm, bd, y, m, d;
+    hw_date_to_ymd(dob, &by, &bm, &bd);
+    hw_date_to_ymd(on, &y, &m, &d);
+    int age = y - by;
+    if (m < bm || (m == bm && d < bd))
+        age--;
+    return age;
+}
+
 int hw_date_weekday(hw_date d)
 {
     return weekday_of(d);

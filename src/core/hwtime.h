@@ -44,6 +44,10 @@ int hw_days_in_month(int y, int m);
  * rolls over, e.g. 2017-01-32 is 2017-02-01, which date arithmetic uses). */
 hw_date hw_date_from_ymd(int y, int m, int d);
 void hw_date_to_ymd(hw_date d, int *y, int *m, int *day);
+/* Age in whole years on the date `on` of someone born on dob: it goes up on
+ * the birthday itself (someone born on 29 February is a year older on 1
+ * March in a year without one). -1 when dob is HW_NO_DATE or after `on`. */
+int hw_age_years(hw_date dob, hw_date on);
 int hw_date_weekday(hw_date d); /* 0 = Monday ... 6 = Sunday */
 
 /* ---- Europe/London ---- */

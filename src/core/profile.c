@@ -166,20 +166,6 @@ int hw_photo_check(const unsigned char *data, size_t len, size_t max, const char
 
 /* ---- ages and durations ---- */
 
-int hw_age_years(hw_date dob, hw_date on)
-{
-    int by, bm, bd, y, m, d;
-    if (dob == HW_NO_DATE || on == HW_NO_DATE || dob > on)
-        return -1;
-    hw_date_to_ymd(dob, &by, &bm, &bd);
-    hw_date_to_ymd(on, &y, &m, &d);
-    int age = y - by;
-    /* Born on 29 February: a year older on 1 March in other years. */
-    if (m < bm || (m == bm && d < bd))
-        age--;
-    return age;
-}
-
 void hw_duration_text(long long minutes, char *buf, size_t size)
 {
     if (minutes < 0)

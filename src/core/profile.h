@@ -83,8 +83,6 @@ void hw_bytes_text(size_t n, char *buf, size_t size);
 
 /* ---- what the profile shows of a child ---- */
 
-/* Whole years of age on a date; -1 when dob is not recorded or after on. */
-int hw_age_years(hw_date dob, hw_date on);
 /* A length of time for people, from minutes: "45 min", "13 h 30 min"
  * (under 48 hours), "3 days 4 h" (48 hours or more). Negative is "0 min". */
 void hw_duration_text(long long minutes, char *buf, size_t size);

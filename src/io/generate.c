@@ -345,17 +345,6 @@ static double season_weight(hw_date d)
 
 /* ---- children ---- */
 
-static int age_years(hw_date dob, hw_date on)
-{
-    int by, bm, bd, y, m, d;
-    hw_date_to_ymd(dob, &by, &bm, &bd);
-    hw_date_to_ymd(on, &y, &m, &d);
-    int age = y - by;
-    if (m < bm || (m == bm && d < bd))
-        age--;
-    return age;
-}
-
 static hw_date birthday(hw_date dob, int years)
 {
     int y, m, d;
@@ -413,7 +402,7 @@ static void make_child(struct gen *g, struct rng *r, struct gen_child *c, bool p
                          : AGE_OCC_MIN + rng_weighted(r, age_occ_w, (int)NELEM(age_occ_w));
     c->dob = first - (hw_date)(((double)age + rng_unit(r)) * 365.2425);
     c->adult = birthday(c->dob, 18);
-    age = age_years(c->dob, first);
+    age = hw_age_years(c->dob, first);
 
     int gr = rng_below(r, 1000);
     c->gender = gr < 520 ? 0 : gr < 995 ? 1 : 2;
@@ -563,7 +552,7 @@ static hw_instant add_episode(struct gen *g, uint32_t ci, struct rng *r, hw_inst
         e->reported = ret;
 
     bool flagged = exploitation_flagged(c);
-    int age = age_years(c->dob, hw_london_date(ls));
+    int age = hw_age_years(c->dob, hw_london_date(ls));
     if (kind == HW_KIND_ABSENT) {
         e->risk = rng_chance(r, 0.85) ? HW_RISK_LOW : HW_RISK_MEDIUM;
     } else {
@@ -722,7 +711,7 @@ static void add_groups(struct gen *g, struct rng *r)
                 bool dup = false;
                 for (uint32_t m = 0; m < grp.n; m++)
                     dup = dup || grp.child[m] == b;
-                int age = age_years(g->ch[b].dob, hw_london_date(lead.last_seen));
+                int age = hw_age_years(g->ch[b].dob, hw_london_date(lead.last_seen));
                 if (dup || age < 10 || age > 17)
                     continue;
                 hw_instant off = rng_range(r, 0, 60) * HW_MINUTE;
@@ -833,7 +822,7 @@ static void settle_open(struct gen *g, struct rng *r)
     for (size_t k = 0; k < g->nch && open < min_open; k++) {
         uint32_t ci = (uint32_t)((c0 + k) % g->nch);
         hw_instant ls = canon(lo + (hw_instant)rng_below(r, (uint32_t)((g->now - lo) / 60)) * 60);
-        int age = age_years(g->ch[ci].dob, hw_london_date(ls));
+        int age = hw_age_years(g->ch[ci].dob, hw_london_date(ls));
         if (ls >= g->now || (child_last[ci] != INT64_MIN && child_ret[ci] + HW_HOUR > ls) ||
             age < 10 || age > 17)
             continue;

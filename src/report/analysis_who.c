@@ -198,7 +198,7 @@ enum { NYEARS = 1 + (YR_LAST - YR_FIRST + 1) + 2 };
 
 static int age_at(const struct hw_afacts *f, const struct hw_afact *ep)
 {
-    return hw_age_on(f->children[ep->child].dob, hw_london_date(ep->last_seen));
+    return hw_age_years(f->children[ep->child].dob, hw_london_date(ep->last_seen));
 }
 
 static size_t band_row(const struct hw_afacts *f, const struct hw_afact *ep, void *ctx)

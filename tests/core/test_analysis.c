@@ -123,32 +123,32 @@ static void test_age(void **state)
     (void)state;
     hw_date dob = hw_date_from_ymd(2006, 7, 15);
     /* A year older on the birthday itself: 9 the day before, 10 on it. */
-    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2016, 7, 14)), 9);
-    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2016, 7, 15)), 10);
-    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2017, 1, 1)), 10);
-    assert_int_equal(hw_age_on(dob, dob), 0);
+    assert_int_equal(hw_age_years(dob, hw_date_from_ymd(2016, 7, 14)), 9);
+    assert_int_equal(hw_age_years(dob, hw_date_from_ymd(2016, 7, 15)), 10);
+    assert_int_equal(hw_age_years(dob, hw_date_from_ymd(2017, 1, 1)), 10);
+    assert_int_equal(hw_age_years(dob, dob), 0);
     /* Last seen at 23:30 UTC on the eve of the 17th birthday, in British
      * Summer Time: 00:30 on the birthday in London, so 17 (by the UTC date
      * it would be 16). */
     hw_date b = hw_date_from_ymd(1999, 6, 10);
     hw_instant eve = (hw_instant)hw_date_from_ymd(2016, 6, 9) * HW_DAY + 23 * HW_HOUR + 30 * 60;
     assert_int_equal(hw_london_date(eve), hw_date_from_ymd(2016, 6, 10));
-    assert_int_equal(hw_age_on(b, hw_london_date(eve)), 17);
-    assert_int_equal(hw_age_on(b, hw_date_from_ymd(2016, 6, 9)), 16);
+    assert_int_equal(hw_age_years(b, hw_london_date(eve)), 17);
+    assert_int_equal(hw_age_years(b, hw_date_from_ymd(2016, 6, 9)), 16);
     /* The same time in winter (GMT) is still the eve. */
     hw_date w = hw_date_from_ymd(1999, 12, 10);
     hw_instant winter = (hw_instant)hw_date_from_ymd(2016, 12, 9) * HW_DAY + 23 * HW_HOUR + 30 * 60;
-    assert_int_equal(hw_age_on(w, hw_london_date(winter)), 16);
+    assert_int_equal(hw_age_years(w, hw_london_date(winter)), 16);
     /* Born on 29 February: a year older on 1 March in other years. */
     hw_date leap = hw_date_from_ymd(2004, 2, 29);
-    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2005, 2, 28)), 0);
-    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2005, 3, 1)), 1);
-    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2007, 2, 28)), 2);
-    assert_int_equal(hw_age_on(leap, hw_date_from_ymd(2008, 2, 29)), 4);
+    assert_int_equal(hw_age_years(leap, hw_date_from_ymd(2005, 2, 28)), 0);
+    assert_int_equal(hw_age_years(leap, hw_date_from_ymd(2005, 3, 1)), 1);
+    assert_int_equal(hw_age_years(leap, hw_date_from_ymd(2007, 2, 28)), 2);
+    assert_int_equal(hw_age_years(leap, hw_date_from_ymd(2008, 2, 29)), 4);
     /* Not recorded, or born after the day: no age. */
-    assert_int_equal(hw_age_on(HW_NO_DATE, hw_date_from_ymd(2016, 1, 1)), -1);
-    assert_int_equal(hw_age_on(dob, hw_date_from_ymd(2006, 7, 14)), -1);
-    assert_int_equal(hw_age_on(dob, HW_NO_DATE), -1);
+    assert_int_equal(hw_age_years(HW_NO_DATE, hw_date_from_ymd(2016, 1, 1)), -1);
+    assert_int_equal(hw_age_years(dob, hw_date_from_ymd(2006, 7, 14)), -1);
+    assert_int_equal(hw_age_years(dob, HW_NO_DATE), -1);
 
     /* The DfE's bands, at their edges. */
     static const struct {
