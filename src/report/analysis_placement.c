@@ -227,35 +227,7 @@ static void quarter_cols(struct cols *c, const struct hw_period *p, const struct
     col(c, "total", "%s", ytd);
 }
 
-/* The change from `before` to `now` in percent of before: empty when
- * before is 0 (set directly, so that a change of exactly -0.01% is not
- * taken for "no rate"). */
-static void cell_change_pct(struct hw_cell *c, long before, long now)
-{
-    if (before <= 0) {
-        hw_cell_percent(c, HW_NO_RATE);
-        return;
-    }
-    hw_cell_percent(c, 0); /* a percentage cell, then its value */
-    c->n = hw_change_hundredths(before, now);
-}
-
-/* Four cells: this period, last year, the change, the change in percent
- * (the changes marked, for a publication, as worked out from the two). */
-static void put_change(struct hw_cell *c, long now, long before)
-{
-    hw_cell_int(&c[0], now);
-    hw_cell_int(&c[1], before);
-    hw_cell_int(&c[2], now - before);
-    cell_change_pct(&c[3], before, now);
-    for (int k = 2; k < 4; k++) {
-        hw_cell_worked_out(&c[k], now, before);
-        hw_cell_from(&c[k], &c[0]);
-        hw_cell_from(&c[k], &c[1]);
-    }
-}
-
-/* The four columns put_change fills, for a measure ("individuals"). */
+/* The four columns hw_cells_change fills, for a measure ("individuals"). */
 static void change_cols(struct cols *c, const struct hw_period *p, const char *const ids[4],
                         const char *what)
 {
@@ -411,8 +383,8 @@ static void placement_homes(struct hw_doc_section *s, const struct hw_afacts *f,
         struct hw_cell *row = hw_doc_row(s, t);
         hw_cell_text(&row[0], homes[i].name);
         hw_cell_text(&row[1], pl_label(homes[i].type));
-        put_change(&row[2], homes[i].ind[0], homes[i].ind[1]);
-        put_change(&row[6], homes[i].eps[0], homes[i].eps[1]);
+        hw_cells_change(&row[2], homes[i].ind[0], homes[i].ind[1]);
+        hw_cells_change(&row[6], homes[i].eps[0], homes[i].eps[1]);
     }
     if (n > top) {
         long eps[2] = {0, 0}, ind[2] = {0, 0};
@@ -429,8 +401,8 @@ static void placement_homes(struct hw_doc_section *s, const struct hw_afacts *f,
         struct hw_cell *row = hw_doc_row(s, t);
         hw_cell_text(&row[0], "Other homes");
         hw_cell_text(&row[1], NULL);
-        put_change(&row[2], ind[0], ind[1]);
-        put_change(&row[6], eps[0], eps[1]);
+        hw_cells_change(&row[2], ind[0], ind[1]);
+        hw_cells_change(&row[6], eps[0], eps[1]);
     }
     free(rest);
     free(hits);
@@ -484,8 +456,8 @@ int hw_section_placement(struct hw_doc *d, const struct hw_afacts *f, const stru
         int pl = r < NPL ? pl_rows[r] : PL_TOTAL;
         struct hw_cell *row = hw_doc_row(s, t);
         hw_cell_text(&row[0], r < NPL ? pl_label(pl) : "Total");
-        put_change(&row[1], ind[pl][0], ind[pl][1]);
-        put_change(&row[5], eps[pl][0], eps[pl][1]);
+        hw_cells_change(&row[1], ind[pl][0], ind[pl][1]);
+        hw_cells_change(&row[5], eps[pl][0], eps[pl][1]);
     }
     hw_doc_total_range(s, t, false, NPL, 0, NPL); /* for a publication */
     char *chart = hw_asprintf("Episodes by placement type, %s and %s", p->prev_label, p->label);
@@ -801,7 +773,7 @@ int hw_section_first_ever(struct hw_doc *d, const struct hw_afacts *f, const str
         const char *label = r < NPL ? pl_label(pl) : "Total";
         struct hw_cell *row = hw_doc_row(s, t);
         hw_cell_text(&row[0], label);
-        put_change(&row[1], ind[pl][0], ind[pl][1]);
+        hw_cells_change(&row[1], ind[pl][0], ind[pl][1]);
         row = hw_doc_row(s, tq);
         hw_cell_text(&row[0], label);
         for (int k = 0; k < ncol; k++)

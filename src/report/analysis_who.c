@@ -135,41 +135,13 @@ static size_t change_table(struct hw_doc_section *s, const struct hw_period *p, 
     return t;
 }
 
-/* The change from before to now in percent of before, empty when before
- * is 0 (set directly, so that a change of exactly -0.01% is not taken for
- * "no rate"). */
-static void cell_change_pct(struct hw_cell *c, long before, long now)
-{
-    if (before <= 0) {
-        hw_cell_percent(c, HW_NO_RATE);
-        return;
-    }
-    hw_cell_percent(c, 0);
-    c->n = hw_change_hundredths(before, now);
-}
-
-/* Four cells from c: now, before, the change and the change in percent
- * (the changes marked as worked out from the two, for a publication). */
-static void put_change(struct hw_cell *c, long now, long before)
-{
-    hw_cell_int(&c[0], now);
-    hw_cell_int(&c[1], before);
-    hw_cell_int(&c[2], now - before);
-    cell_change_pct(&c[3], before, now);
-    for (int k = 2; k < 4; k++) {
-        hw_cell_worked_out(&c[k], now, before);
-        hw_cell_from(&c[k], &c[0]);
-        hw_cell_from(&c[k], &c[1]);
-    }
-}
-
 static void change_row(struct hw_doc_section *s, size_t t, const char *label,
                        const struct counts *n)
 {
     struct hw_cell *row = hw_doc_row(s, t);
     hw_cell_text(&row[0], label);
-    put_change(&row[1], n->ind[0], n->ind[1]);
-    put_change(&row[5], n->eps[0], n->eps[1]);
+    hw_cells_change(&row[1], n->ind[0], n->ind[1]);
+    hw_cells_change(&row[5], n->eps[0], n->eps[1]);
 }
 
 /* The last row of table t is the Total of the rows before it (for a

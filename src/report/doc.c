@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/analysis.h"
 #include "core/monthly.h"
 #include "report/doc_render.h"
 
@@ -243,6 +244,23 @@ void hw_cell_from(struct hw_cell *c, const struct hw_cell *src)
         hw_cell_worked_out(c, -1, -1);
     if (c->nfrom < HW_CELL_FROM_MAX)
         c->from[c->nfrom++] = src - c;
+}
+
+void hw_cells_change(struct hw_cell c[4], long now, long before)
+{
+    hw_cell_int(&c[0], now);
+    hw_cell_int(&c[1], before);
+    hw_cell_int(&c[2], now - before);
+    /* The percentage set directly, so that a change of exactly -0.01% is
+     * not taken for "no rate". */
+    hw_cell_percent(&c[3], before <= 0 ? HW_NO_RATE : 0);
+    if (before > 0)
+        c[3].n = hw_change_hundredths(before, now);
+    for (int k = 2; k < 4; k++) {
+        hw_cell_worked_out(&c[k], now, before);
+        hw_cell_from(&c[k], &c[0]);
+        hw_cell_from(&c[k], &c[1]);
+    }
 }
 
 void hw_doc_total(struct hw_doc_section *s, size_t t, bool across, size_t total,

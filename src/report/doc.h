@@ -166,6 +166,10 @@ void hw_cell_worked_out(struct hw_cell *c, long long a, long long b);
  * into the same table's cells, e.g. from hw_doc_cell or the same row).
  * At most HW_CELL_FROM_MAX; more are ignored. */
 void hw_cell_from(struct hw_cell *c, const struct hw_cell *src);
+/* "This period against last year" in four cells from c: now, before, the
+ * change, and the change in percent of before (no rate when before is 0);
+ * the changes marked as worked out from the two. */
+void hw_cells_change(struct hw_cell c[4], long now, long before);
 /* Row `total` of table t is the total of rows parts[0..nparts) (in every
  * column of counts), or with across, column `total` of columns parts. */
 void hw_doc_total(struct hw_doc_section *s, size_t t, bool across, size_t total,
