@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/profile.h"
 #include "io/record_json.h"
@@ -51,13 +52,14 @@ static int collect_episode(void *ctx, const void *rec)
     return 0;
 }
 
-/* "Foster care: Oak House", "Oak House", "Foster care", or NULL. */
+/* "Foster care: Oak House", "Oak House", "Foster care", or NULL; the type
+ * once when the name says no more ("Family home"). */
 static char *place_text(int type, const char *name)
 {
     const char *label = type ? hw_code_label(hw_placement_codes, type) : "";
-    if (*label && name)
+    if (*label && name && strcasecmp(label, name) != 0)
         return hw_asprintf("%s: %s", label, name);
-    if (name)
+    if (name && !*label)
         return hw_strdup(name);
     return *label ? hw_strdup(label) : NULL;
 }

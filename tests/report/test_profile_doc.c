@@ -93,6 +93,7 @@ static int setup(void **state)
     hw_test_put(db, HW_REC_EPISODE,
                 (const char *[]){"episode_id", "E3", "child_id", "C1", "kind", "missing",
                                  "last_seen", "2017-10-28 20:00", "returned", "2017-10-29 08:00",
+                                 "missing_from_type", "home", "missing_from_name", "family home",
                                  NULL});
     /* Missing now. */
     hw_test_put(db, HW_REC_EPISODE,
@@ -152,7 +153,8 @@ static void test_build(void **state)
     assert_int_equal(d.nabsences, 3);
     assert_string_equal(d.absences[0].episode_id, "E3");
     assert_int_equal(d.absences[0].minutes, 13 * 60);
-    assert_null(d.absences[0].missing_from);
+    /* The type once when the name says no more. */
+    assert_string_equal(d.absences[0].missing_from, "Family home");
     assert_string_equal(d.absences[1].episode_id, "E2");
     assert_int_equal(d.absences[1].kind, HW_KIND_ABSENT);
     assert_int_equal(d.absences[1].minutes, 51 * 60 + 15);

@@ -114,6 +114,14 @@ export function label(table, code) {
   return String(code).replace(/_/g, ' ');
 }
 
+/** A placement as people read it: "Foster care: Oak House", the type alone
+ * when the name says no more ("Family home"), or '' when neither is known. */
+export function placeText(type, name) {
+  const t = label('placement_type', type);
+  if (t && name && t.toLowerCase() !== String(name).toLowerCase()) return `${t}: ${name}`;
+  return name || t;
+}
+
 /** [[code, label], ...] of a table, in the table's order. */
 export function options(table) {
   return Object.entries(tables[table] || {});

@@ -3,7 +3,7 @@
 
 import { h, heading, summaryList, table, link, warning, buttonLink, tag } from '../dom.js';
 import { get } from '../api.js';
-import { label, codesOf } from '../codes.js';
+import { label, codesOf, placeText } from '../codes.js';
 import { date, dateTime, hours, hoursBetween } from '../format.js';
 import { riskTag, statusTag, decisionTag, verdictTag, criteriaList, episodeLink, interviewLink, recordsTable, childLink } from '../ui.js';
 import { can } from '../roles.js';
@@ -21,9 +21,9 @@ function flagsOf(c) {
 }
 
 function placement(c) {
-  const parts = [label('placement_type', c.placement_type), c.placement_name].filter(Boolean);
-  if (!parts.length) return null;
-  return `${parts.join(': ')}${c.out_of_area === 'y' ? ' (out of area)' : ''}`;
+  const place = placeText(c.placement_type, c.placement_name);
+  if (!place) return null;
+  return `${place}${c.out_of_area === 'y' ? ' (out of area)' : ''}`;
 }
 
 /** The escalation summary of an episode: a list of actions with status tags, or counts. */
@@ -53,7 +53,7 @@ function episodeItem(item) {
       ['Last seen', dateTime(e.last_seen)],
       ['Returned', open ? 'Not yet' : dateTime(e.returned)],
       ['Hours', hrs === null ? undefined : `${hours(hrs)}${open ? ' so far' : ''}`],
-      ['Missing from', [label('placement_type', e.missing_from_type), e.missing_from_name].filter(Boolean).join(': ') || undefined],
+      ['Missing from', placeText(e.missing_from_type, e.missing_from_name) || undefined],
       ['Found at', e.found_location || undefined],
       ['Interview (the rules)', rhi.decision ? h('div', null, verdictTag(rhi.decision, rhi.provisional), codesOf(rhi.criteria).length ? criteriaList(rhi.criteria) : null) : undefined],
       ['Interview due', rhi.due ? dateTime(rhi.due) : undefined],

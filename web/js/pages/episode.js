@@ -3,7 +3,7 @@
 
 import { h, heading, summaryList, table, tag, buttonLink, backLink } from '../dom.js';
 import { get, patch, query } from '../api.js';
-import { label, codesOf, options } from '../codes.js';
+import { label, codesOf, options, placeText } from '../codes.js';
 import { dateTime, hours, hoursBetween } from '../format.js';
 import { riskTag, statusTag, decisionTag, verdictTag, criteriaList, childLink, interviewLink, actionLinks } from '../ui.js';
 import { Form } from '../forms.js';
@@ -49,7 +49,7 @@ export async function render(ctx) {
       ['Reported', dateTime(e.reported)],
       ['Returned', open ? 'Not yet' : dateTime(e.returned)],
       ['Hours', hrs === null ? null : `${hours(hrs)}${open ? ' so far' : ''}`],
-      ['Missing from', [label('placement_type', e.missing_from_type), e.missing_from_name].filter(Boolean).join(': ') + (e.out_of_area === 'y' ? ' (out of area)' : '')],
+      ['Missing from', placeText(e.missing_from_type, e.missing_from_name) + (e.out_of_area === 'y' ? ' (out of area)' : '')],
       ['Case status at the time', label('case_status', e.case_status)],
       ['Police reference', e.police_ref],
       ['Reported by', e.reported_by],

@@ -9,7 +9,7 @@
 import { h, heading, backLink, summaryList, table, warning, inset, tag } from '../dom.js';
 import { get, patch, post, putBytes, url } from '../api.js';
 import { date, dateTime } from '../format.js';
-import { label } from '../codes.js';
+import { label, placeText } from '../codes.js';
 import { Form } from '../forms.js';
 import { can } from '../roles.js';
 
@@ -52,7 +52,7 @@ export function photoFigure(p, name) {
 /** The child's details as the police need them. */
 export function detailsList(p) {
   const c = p.child;
-  const place = [label('placement_type', c.placement_type), c.placement_name].filter(Boolean).join(': ');
+  const place = placeText(c.placement_type, c.placement_name);
   return summaryList([
     ['Date of birth', c.date_of_birth ? `${date(c.date_of_birth)}${c.age !== null ? ` (age ${c.age})` : ''}` : null],
     ['Gender', c.gender],
