@@ -71,7 +71,8 @@ static int cmd_import(struct hw_ctx *ctx, const struct hw_cmd *cmd, struct hw_ar
 const struct hw_cmd hw_import_cmds[] = {
     {.noun = "import",
      .usage = "children|episodes|interviews|care-periods FILE...",
-     .summary = "import records from CSV files (all or nothing per file; re-importing updates)",
+     .summary = "import children, episodes, interviews or periods of care from CSV files (all or "
+                "nothing per file; re-importing updates)",
      .min_pos = 2,
      .max_pos = HW_MAX_ARGS,
      .fn = cmd_import,
