@@ -358,6 +358,15 @@ int hw_plan_rate(struct hw_store *s, const char *plan, const char *ref, hw_date 
         return hw_fail(err, HW_EINPUT, "a rating is red, amber, green or complete");
     if (note && hw_text_check(note, HW_PLAN_TEXT_MAX, err) < 0)
         return -1;
+    if (on != HW_NO_DATE && who->at != HW_NO_TIME && on > hw_london_date(who->at)) {
+        char d[HW_DATE_LEN], today[HW_DATE_LEN];
+        hw_format_date(on, d);
+        hw_format_date(hw_london_date(who->at), today);
+        return hw_fail(err, HW_EINPUT,
+                       "the rating date %s is after today (%s): a rating records how an action "
+                       "stood on a day that has come",
+                       d, today);
+    }
     if (hw_store_list_plan_actions(s, plan, ref, count_action, &found, err) < 0)
         return -1;
     if (found == 0)

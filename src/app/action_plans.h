@@ -87,9 +87,9 @@ enum hw_rate_mode {
 };
 
 /* Rates the stored action ref of plan as rag (red..complete) on a date
- * (HW_NO_DATE: its initial rating), with a note (NULL: none). Returns 1
- * when recorded, 0 when the mode finds it already recorded, -1 with err:
- * HW_ENOTFOUND when there is no such action. */
+ * (HW_NO_DATE: its initial rating; never after who->at's day), with a
+ * note (NULL: none). Returns 1 when recorded, 0 when the mode finds it already recorded, -1 with
+ * err: HW_ENOTFOUND when there is no such action. */
 int hw_plan_rate(struct hw_store *s, const char *plan, const char *ref, hw_date on, int rag,
                  const char *note, enum hw_rate_mode mode, const struct hw_actor *who,
                  struct hw_err *err);

@@ -93,8 +93,11 @@ void hw_api_plan_rate(struct hw_request *rq, struct hw_response *rs)
                          HW_RATE_SAME_DATE, &who, &err);
     if (r < 0 || hw_store_commit(rq->store, &err) < 0) {
         hw_store_rollback(rq->store);
-        hw_http_error(rs, hw_api_status(&err), err.kind == HW_ENOTFOUND ? "ref" : NULL, "%s",
-                      err.msg);
+        hw_http_error(rs, hw_api_status(&err),
+                      err.kind == HW_ENOTFOUND                     ? "ref"
+                      : strstr(err.msg, "the rating date") != NULL ? "on"
+                                                                   : NULL,
+                      "%s", err.msg);
         goto done;
     }
     char detail[200];

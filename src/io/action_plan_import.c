@@ -369,7 +369,15 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
             continue;
         char *r = cell(row, (int)c);
         rags[c] = hw_rag_parse_loose(r);
-        if (rags[c] < 0) {
+        if (rags[c] > HW_RAG_NONE && im->cols[c].when == RAG_DATED && im->cols[c].on > im->today) {
+            char today[HW_DATE_LEN];
+            hw_format_date(im->today, today);
+            hw_row_error(&im->errs, line,
+                         "column %s: '%.40s': a rating for a day after today (%s); leave it empty "
+                         "until then",
+                         im->cols[c].title, r, today);
+            ok = false;
+        } else if (rags[c] < 0) {
             hw_row_error(&im->errs, line,
                          "column %s: '%.40s': expected red, amber, green or complete (or R, A, G, "
                          "C; 1, 2, 3; empty or 0: not rated)",

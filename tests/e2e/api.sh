@@ -371,6 +371,9 @@ change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "9", "rag": 
 code 404; has '"field": "ref"' "$BODY"
 change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "1", "rag": "purple", "on": "2018-01-01"}'
 code 422; has '"field": "rag"' "$BODY"
+# Not for a day still to come.
+change man POST /api/v1/action-plans/ratings '{"plan": "P6", "ref": "1", "rag": "red", "on": "2099-01-01"}'
+code 422; has '"field": "on"' "$BODY"; has 'the rating date 2099-01-01 is after today' "$BODY"
 as ann GET "/api/v1/reports/plans?plan=P6&date=2018-02-01"; code 200; has '"Ensure tracking"' "$BODY"
 as ann GET "/api/v1/reports/plans?plan=Nope"; code 404
 as adm GET "/api/v1/audit?action=change&limit=50"; code 200; has 'P6 1 rated green' "$BODY"

@@ -132,18 +132,23 @@ expect 0 plan list --format json
 has '"ratings": [' "$OUT"
 
 # Rating: recorded once; a second identical rating records nothing.
-expect 0 plan rate 2 --rag green --on 2018-03-01 --note "take up rising"
-has "Priority 6: action 2 rated green as at 2018-03-01." "$OUT"
-expect 0 plan rate 2 --rag green --on 2018-03-01 --note "take up rising"
+expect 0 plan rate 2 --rag green --on 2018-02-14 --note "take up rising"
+has "Priority 6: action 2 rated green as at 2018-02-14." "$OUT"
+expect 0 plan rate 2 --rag green --on 2018-02-14 --note "take up rising"
 has "already rated green" "$OUT"
-expect 1 plan rate 9 --rag red --on 2018-03-01
+expect 1 plan rate 9 --rag red --on 2018-02-14
 has "no plan has an action 9" "$ERR"
-expect 1 plan rate 2 --rag purple --on 2018-03-01
+expect 1 plan rate 2 --rag purple --on 2018-02-14
 has "--rag: 'purple'" "$ERR"
 expect 1 plan rate 2 --rag red
 has "--on is required" "$ERR"
-HOMEWARD_USER= expect 1 plan rate 2 --rag red --on 2018-03-01
+HOMEWARD_USER= expect 1 plan rate 2 --rag red --on 2018-02-14
 has "--user" "$ERR"
+# Not for a day still to come (today is 15 February 2018): nothing recorded.
+expect 1 plan rate 2 --rag red --on 2018-02-16
+has "the rating date 2018-02-16 is after today (2018-02-15)" "$ERR"
+expect 0 plan list --plan "Priority 6" --format csv
+has "green,2018-02-14" "$OUT"; hasnt "2018-02-16" "$OUT"
 
 # A changed progress note is an update, kept in the history.
 sed -i 's/Meetings fortnightly/Meetings every week/' p6.csv
@@ -155,7 +160,7 @@ has "Meetings fortnightly" "$OUT"
 has "Meetings every week" "$OUT"
 has "import p6.csv" "$OUT"
 
-# The report, as at 1 March 2018: 2 green (1, and 2 rated green that day),
+# The report, as at 1 March 2018: 2 green (1, and 2 rated green on 14 February),
 # 1 red (3, overdue since 31 Dec 2015: 791 days).
 expect 0 report plans --date 2018-03-01 --format csv
 rep=$(printf '%s\n' "$OUT" | tr -d '\r')
@@ -173,17 +178,18 @@ has "no plan called 'Nope'" "$ERR"
 
 # A bad file: every bad row reported, nothing imported.
 cat >bad.csv <<'EOF'
-Ref,Action,Due,RAG 01/18
-1,Do a thing,Ongoing,purple
-1,Do it again,2018-01-01,G
-x y,,,
+Ref,Action,Due,RAG 01/18,RAG 03/18
+1,Do a thing,Ongoing,purple,
+1,Do it again,2018-01-01,G,A
+x y,,,,
 EOF
 expect 1 plan import bad.csv
 has "bad.csv:2: column Due: 'Ongoing': expected a date" "$ERR"
 has "bad.csv:2: column RAG 01/18: 'purple': expected red, amber, green or complete" "$ERR"
 has "bad.csv:3: column Ref: '1' appears again (first on line 2)" "$ERR"
+has "bad.csv:3: column RAG 03/18: 'A': a rating for a day after today (2018-02-15); leave it empty until then" "$ERR"
 has "bad.csv:4: column Ref: 'x y': expected a ref" "$ERR"
-has "bad.csv: 3 bad rows (5 errors); nothing was imported" "$ERR"
+has "bad.csv: 3 bad rows (6 errors); nothing was imported" "$ERR"
 expect 1 plan list --plan bad
 has "no plan called 'bad'" "$ERR"
 printf 'Ref,Action,Colour\n' >cols.csv
