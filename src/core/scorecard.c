@@ -592,9 +592,14 @@ void hw_sc_row_compute(const struct hw_afacts *f, const struct hw_scorecard *sc,
         return;
     hw_sc_tally(f, fy, 0, (int)nmonths - 1, &t);
     out->ytd = hw_sc_measure_value(&t, ind->measure);
-    out->dot = nmonths >= 2
-                   ? hw_sc_dot(ind->polarity, out->months[nmonths - 2], out->months[nmonths - 1])
-                   : HW_DOT_NONE;
+    /* The direction of travel: the last month that has ended by `now`
+     * against the one before (a month still in progress is not compared). */
+    size_t last = nmonths;
+    int next = 3 + (int)nmonths; /* months after January of fy, 0-based: April is 3 */
+    if (hw_london_month_start(fy + next / 12, next % 12 + 1) > f->now)
+        last--;
+    out->dot = last >= 2 ? hw_sc_dot(ind->polarity, out->months[last - 2], out->months[last - 1])
+                         : HW_DOT_NONE;
     long tol = ind->tolerance != HW_SC_NONE ? ind->tolerance : sc->tolerance;
     out->rag = hw_sc_rag(ind->polarity, out->ytd, ind->target, tol);
 }

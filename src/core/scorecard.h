@@ -9,7 +9,8 @@
  * analyses' facts (core/analysis.h); the year to date is the same measure
  * over the months so far taken as one period (rates from the totals,
  * children counted once); the direction of travel compares the last month
- * shown with the month before; the RAG rating compares the year to date
+ * shown that has ended with the month before (a month still in progress is
+ * not compared); the RAG rating compares the year to date
  * with the target.
  *
  * The built-in scorecard is seed 000's two rows plus one row per other
@@ -172,7 +173,7 @@ struct hw_sc_row {
     long months[12];
     size_t nmonths;
     long ytd; /* months 0..nmonths-1 as one period */
-    int dot;  /* enum hw_dot: the last month against the one before */
+    int dot;  /* enum hw_dot: the last month ended by the facts' `now` against the one before */
     int rag;  /* enum hw_rag: the year to date against the target */
 };
 void hw_sc_row_compute(const struct hw_afacts *f, const struct hw_scorecard *sc,

@@ -204,7 +204,8 @@ static int teardown(void **state)
     return 0;
 }
 
-static const struct hw_actor importer = {.user = "analyst", .source = "import p6.csv", .at = 1000};
+static const struct hw_actor importer = {
+    .user = "analyst", .source = "import p6.csv", .at = 1600000000};
 
 /* Seed 000's layout, with refs; a heading row; merged cells left blank. */
 static const char p6[] =
@@ -488,7 +489,7 @@ static void test_rate(void **state)
     struct fx *fx = *state;
     struct hw_plan_import_result res;
     struct hw_err err;
-    struct hw_actor who = {.user = "manager", .source = "cli", .at = 2000};
+    struct hw_actor who = {.user = "manager", .source = "cli", .at = 1600001000};
     assert_int_equal(import(fx, p6, &res, &err), 0);
     hw_plan_import_result_free(&res);
 

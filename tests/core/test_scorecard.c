@@ -289,7 +289,10 @@ static void test_row(void **state)
     hw_sc_row_compute(&f, &sc, &ind, 2016, 3, &row);
     assert_int_equal(row.rag, HW_RAG_AMBER);
 
-    /* Episodes, lower is better: 3, 0, 2; May to June worse; YTD 5. */
+    /* Episodes, lower is better: 3, 0, 2; YTD 5. The facts are as at 30
+     * June, so June is still in progress: the direction of travel compares
+     * April (3) with May (0), better; once June has ended, May with June,
+     * worse. */
     ind = (struct hw_indicator){.measure = HW_SCM_MISSING_EPISODES,
                                 .polarity = HW_POL_LOWER,
                                 .target = 5,
@@ -301,8 +304,16 @@ static void test_row(void **state)
     assert_int_equal(row.months[1], 0);
     assert_int_equal(row.months[2], 2);
     assert_int_equal(row.ytd, 5);
-    assert_int_equal(row.dot, HW_DOT_WORSE);
+    assert_int_equal(row.dot, HW_DOT_BETTER);
     assert_int_equal(row.rag, HW_RAG_GREEN);
+    hw_instant as_at = f.now;
+    f.now = local(2016, 7, 1, 0, 0) - 1; /* the last second of June */
+    hw_sc_row_compute(&f, &sc, &ind, 2016, 3, &row);
+    assert_int_equal(row.dot, HW_DOT_BETTER);
+    f.now = local(2016, 7, 1, 0, 0); /* June has ended */
+    hw_sc_row_compute(&f, &sc, &ind, 2016, 3, &row);
+    assert_int_equal(row.dot, HW_DOT_WORSE);
+    f.now = as_at;
     ind.target = 4; /* 5 is 25% over 4: red at 10%, amber at 25% */
     hw_sc_row_compute(&f, &sc, &ind, 2016, 3, &row);
     assert_int_equal(row.rag, HW_RAG_RED);
