@@ -574,6 +574,14 @@ int hw_sc_rag(int polarity, long value, long target, long tolerance)
     return v * 10000 >= t * (10000 - tol) ? HW_RAG_AMBER : HW_RAG_RED;
 }
 
+size_t hw_sc_dot_months(int fy, size_t nmonths, hw_instant now)
+{
+    int next = 3 + (int)nmonths; /* months after January of fy, 0-based: April is 3 */
+    if (nmonths > 0 && hw_london_month_start(fy + next / 12, next % 12 + 1) > now)
+        nmonths--;
+    return nmonths;
+}
+
 void hw_sc_row_compute(const struct hw_afacts *f, const struct hw_scorecard *sc,
                        const struct hw_indicator *ind, int fy, size_t nmonths,
                        struct hw_sc_row *out)
@@ -592,12 +600,7 @@ void hw_sc_row_compute(const struct hw_afacts *f, const struct hw_scorecard *sc,
         return;
     hw_sc_tally(f, fy, 0, (int)nmonths - 1, &t);
     out->ytd = hw_sc_measure_value(&t, ind->measure);
-    /* The direction of travel: the last month that has ended by `now`
-     * against the one before (a month still in progress is not compared). */
-    size_t last = nmonths;
-    int next = 3 + (int)nmonths; /* months after January of fy, 0-based: April is 3 */
-    if (hw_london_month_start(fy + next / 12, next % 12 + 1) > f->now)
-        last--;
+    size_t last = hw_sc_dot_months(fy, nmonths, f->now);
     out->dot = last >= 2 ? hw_sc_dot(ind->polarity, out->months[last - 2], out->months[last - 1])
                          : HW_DOT_NONE;
     long tol = ind->tolerance != HW_SC_NONE ? ind->tolerance : sc->tolerance;

@@ -168,6 +168,11 @@ int hw_sc_dot(int polarity, long before, long after);
  * it, red otherwise; HW_RAG_NONE when either is HW_SC_NONE. */
 int hw_sc_rag(int polarity, long value, long target, long tolerance);
 
+/* How many of months 0..nmonths-1 of fy the direction of travel looks at:
+ * nmonths, or one fewer when the last is still in progress at `now` (the
+ * direction of travel compares months[n-2] with months[n-1]). */
+size_t hw_sc_dot_months(int fy, size_t nmonths, hw_instant now);
+
 /* An indicator's row for months 0..nmonths-1 (1..12) of fy. */
 struct hw_sc_row {
     long months[12];

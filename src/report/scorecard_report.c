@@ -60,13 +60,21 @@ int hw_scorecard_doc(struct hw_doc *d, const struct hw_afacts *f, const struct h
     hw_doc_init(d, "Scorecard: children missing from home and care", council, period, produced);
 
     snprintf(title, sizeof title, "Scorecard %04d-%02d", fy, (fy + 1) % 100);
+    size_t ended = hw_sc_dot_months(fy, (size_t)nmonths, f->now);
+    char dot[128];
+    if (ended >= 2)
+        snprintf(dot, sizeof dot, "%s against %s%s%s%s", month_names[ended - 1],
+                 month_names[ended - 2], ended < (size_t)nmonths ? ", as " : "",
+                 ended < (size_t)nmonths ? month_names[last] : "",
+                 ended < (size_t)nmonths ? " is still in progress" : "");
+    else
+        snprintf(dot, sizeof dot, "none until two months have ended");
     snprintf(intro, sizeof intro,
              "Each indicator month by month (UK local time; an episode belongs to the month the "
              "child was last seen), the year to date (April to %s as one period: children "
-             "counted once, rates from the totals), the direction of travel (%s against the "
-             "month before) and the RAG rating of the year to date against the target (amber "
-             "within the tolerance below).",
-             month_names[last], month_names[last]);
+             "counted once, rates from the totals), the direction of travel (%s) and the RAG "
+             "rating of the year to date against the target (amber within the tolerance below).",
+             month_names[last], dot);
     struct hw_doc_section *s = hw_doc_section(d, "scorecard", title, intro);
 
     size_t nc = 0;

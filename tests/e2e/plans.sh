@@ -61,6 +61,12 @@ has "Priority,Indicator,Polarity,Last year (2015-16),SN average,Target,Apr-16,Ma
 has "P6,Children offered an interview %,Higher is better,76.00,85.50,90.00,50.00,,100.00,50.00,,Red" "$csv"
 has ",Missing episodes,Lower is better,,,4,2,0,1,3,Worse,Green" "$csv"
 has ",Placed here,Lower is better,,,,1,0,0,1,Same," "$csv"
+# On 20 June, June is still in progress: the direction of travel compares
+# April (2) with May (0), better, and says so.
+expect 0 --now "2016-06-20 12:00" report scorecard --year 2016-17 --to-month 2016-06 --scorecard card.txt --format csv
+has ",Missing episodes,Lower is better,,,4,2,0,1,3,Better,Green" "$(printf '%s\n' "$OUT" | tr -d '\r')"
+expect 0 --now "2016-06-20 12:00" report scorecard --year 2016-17 --to-month 2016-06 --scorecard card.txt
+has "(May against April, as June is still in progress)" "$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')"
 
 expect 0 report scorecard --year 2016-17 --to-month 2016-06 --scorecard card.txt --format json
 has '"ytd": 50' "$OUT"
