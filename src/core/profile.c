@@ -1,5 +1,5 @@
 /* profile.c - the missing profile's fields and limits; the photograph's
- * checks; ages and durations as the profile shows them. */
+ * checks; durations as the profile shows them. */
 #include "core/profile.h"
 
 #include <stdio.h>
@@ -164,7 +164,7 @@ int hw_photo_check(const unsigned char *data, size_t len, size_t max, const char
     return 0;
 }
 
-/* ---- ages and durations ---- */
+/* ---- durations ---- */
 
 void hw_duration_text(long long minutes, char *buf, size_t size)
 {
