@@ -68,11 +68,26 @@ static int collect_id(void *ctx, const void *rec)
     return 0;
 }
 
-static int team_children(struct hw_request *rq, const char *team, struct hw_strmap *out,
-                         struct hw_err *err)
+/* The team the principal's list is kept to (hw_api_team): its children
+ * gathered into set and *scope pointed at it, or *scope NULL for no team.
+ * False with rs filled on a bad request or a fault. */
+static bool team_scope(struct hw_request *rq, struct hw_response *rs, struct hw_strmap *set,
+                       const struct hw_strmap **scope)
 {
+    const char *team = NULL;
+    struct hw_err err = {0};
+    *scope = NULL;
+    if (!hw_api_team(rq, rs, &team))
+        return false;
+    if (team == NULL)
+        return true;
     struct hw_filter f = {.team = team, .fields = hw_field_mask(hw_child_fields, "child_id", NULL)};
-    return hw_store_list(rq->store, HW_REC_CHILD, &f, collect_id, out, err);
+    if (hw_store_list(rq->store, HW_REC_CHILD, &f, collect_id, set, &err) < 0) {
+        hw_api_fault(rs, &err);
+        return false;
+    }
+    *scope = set;
+    return true;
 }
 
 /* ---- children ---- */
@@ -463,7 +478,7 @@ void hw_api_episodes(struct hw_request *rq, struct hw_response *rs)
     struct hw_strmap team_set = {0};
     struct episode_list l = {.list = json_array()};
     struct hw_filter f = {.child_id = rq->arg(rq->conn, "child_id")};
-    const char *team = NULL, *open = rq->arg(rq->conn, "open"), *kind = rq->arg(rq->conn, "kind");
+    const char *open = rq->arg(rq->conn, "open"), *kind = rq->arg(rq->conn, "kind");
     bool analyst = rq->who.role == HW_USER_ROLE_ANALYST;
     if (!arg_count(rq, rs, "limit", 500, 100000, &l.limit) ||
         !arg_day(rq, rs, "from", false, &f.from) || !arg_day(rq, rs, "to", true, &f.to))
@@ -483,16 +498,8 @@ void hw_api_episodes(struct hw_request *rq, struct hw_response *rs)
             hw_api_fault(rs, &err);
             goto done;
         }
-    } else {
-        if (!hw_api_team(rq, rs, &team))
-            goto done;
-        if (team) {
-            if (team_children(rq, team, &team_set, &err) < 0) {
-                hw_api_fault(rs, &err);
-                goto done;
-            }
-            l.team = &team_set;
-        }
+    } else if (!team_scope(rq, rs, &team_set, &l.team)) {
+        goto done;
     }
     if (hw_store_list(rq->store, HW_REC_EPISODE, &f, list_episode, &l, &err) < 0) {
         hw_api_fault(rs, &err);
@@ -601,19 +608,10 @@ void hw_api_interviews(struct hw_request *rq, struct hw_response *rs)
     struct interview_list l = {.list = json_array()};
     struct hw_filter f = {.child_id = rq->arg(rq->conn, "child_id"),
                           .episode_id = rq->arg(rq->conn, "episode_id")};
-    const char *team = NULL;
     if (rq->who.role == HW_USER_ROLE_POLICE_LIAISON) {
         l.shared_only = true;
-    } else {
-        if (!hw_api_team(rq, rs, &team))
-            goto done;
-        if (team) {
-            if (team_children(rq, team, &team_set, &err) < 0) {
-                hw_api_fault(rs, &err);
-                goto done;
-            }
-            l.team = &team_set;
-        }
+    } else if (!team_scope(rq, rs, &team_set, &l.team)) {
+        goto done;
     }
     if (hw_store_list(rq->store, HW_REC_INTERVIEW, &f, list_interview, &l, &err) < 0) {
         hw_api_fault(rs, &err);
