@@ -51,11 +51,11 @@ _Static_assert(C_COUNT == HW_CARE_PERIOD_COLUMNS, "one name per column");
 /* The longest code or postcode kept: the 903's longest is a postcode. */
 #define CODE_MAX 8
 
-/* A period read from the file, for the overlap checks. */
+/* A period read from the file, for the overlap checks: chained per child. */
 struct seen {
-    char *child;
     hw_date decom, dec;
     size_t line;
+    size_t prev; /* 1 + the index of the child's period before, 0 for none */
 };
 
 struct importer {
@@ -68,6 +68,7 @@ struct importer {
     struct hw_strmap keys; /* "child\tdecom" -> line */
     struct seen *seen;
     size_t nseen, capseen;
+    struct hw_strmap last; /* child -> 1 + the index of their latest period in seen */
     struct hw_row_errors errs;
 };
 
@@ -295,17 +296,19 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
      * for this file's own periods, already written, and the one replaced). */
     char span[64], other[64];
     format_span(decom, dec, span, sizeof span);
-    for (size_t i = 0; i < im->nseen; i++) {
-        const struct seen *o = &im->seen[i];
-        if (strcmp(o->child, v[C_CHILD]) == 0 && overlap(o->decom, o->dec, decom, dec)) {
-            format_span(o->decom, o->dec, other, sizeof other);
-            hw_row_error(&im->errs, line,
-                         "column decom: child %s's period %s overlaps the period %s on line %zu "
-                         "(a new period starts only after the previous one ended)",
-                         v[C_CHILD], span, other, o->line);
-            ok = false;
-            break;
-        }
+    size_t latest = 0;
+    hw_strmap_get(&im->last, v[C_CHILD], &latest);
+    const struct seen *earliest = NULL; /* the first in the file it overlaps */
+    for (size_t k = latest; k; k = im->seen[k - 1].prev)
+        if (overlap(im->seen[k - 1].decom, im->seen[k - 1].dec, decom, dec))
+            earliest = &im->seen[k - 1];
+    if (earliest) {
+        format_span(earliest->decom, earliest->dec, other, sizeof other);
+        hw_row_error(&im->errs, line,
+                     "column decom: child %s's period %s overlaps the period %s on line %zu "
+                     "(a new period starts only after the previous one ended)",
+                     v[C_CHILD], span, other, earliest->line);
+        ok = false;
     }
     if (hw_store_list_care_periods(im->store, v[C_CHILD], on_stored, &st, err) < 0) {
         rc = -1;
@@ -336,7 +339,8 @@ static int read_row(struct importer *im, const struct hw_csv_row *row, struct hw
         im->capseen = im->capseen ? 2 * im->capseen : 64;
         im->seen = hw_reallocarray(im->seen, im->capseen, sizeof *im->seen);
     }
-    im->seen[im->nseen++] = (struct seen){hw_strdup(v[C_CHILD]), decom, dec, line};
+    im->seen[im->nseen++] = (struct seen){decom, dec, line, latest};
+    hw_strmap_put(&im->last, v[C_CHILD], im->nseen);
     /* Once any row is bad the import will be refused: keep checking, stop writing. */
     if (!ok || im->res->n_errors)
         goto done;
@@ -395,8 +399,7 @@ int hw_care_period_import(struct hw_store *s, const char *path, const char *data
     struct hw_import_counts counts = {&im.have_header, &res->bad_rows, &res->n_errors};
     int rc = hw_import_rows(s, path, data, len, on_row, &im, &counts, err);
     hw_strmap_free(&im.keys);
-    for (size_t i = 0; i < im.nseen; i++)
-        free(im.seen[i].child);
+    hw_strmap_free(&im.last);
     free(im.seen);
     return rc;
 }
